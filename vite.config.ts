@@ -1,0 +1,93 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { svelteTesting } from '@testing-library/svelte/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+	plugins: [
+		sveltekit(),
+		SvelteKitPWA({
+			strategies: 'generateSW',
+			// The app asks before it activates a new version: a reload must never
+			// throw away what the user is typing.
+			registerType: 'prompt',
+			injectRegister: false,
+			manifest: {
+				name: 'Partner Desk',
+				short_name: 'Partner Desk',
+				description: 'Partner program reports, checked on your device',
+				lang: 'en',
+				start_url: '/',
+				scope: '/',
+				display: 'standalone',
+				theme_color: '#1f4e79',
+				background_color: '#f6f7f9',
+				icons: [
+					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+					{
+						src: '/icons/icon-maskable-512.png',
+						sizes: '512x512',
+						type: 'image/png',
+						purpose: 'maskable'
+					}
+				]
+			},
+			workbox: {
+				globPatterns: ['client/**/*.{js,css,html,ico,png,svg,webmanifest,woff2}'],
+				navigateFallback: '/200.html'
+			},
+			// Without these the fallback page is not precached and unvisited routes fail offline.
+			kit: { adapterFallback: '200.html', spa: true }
+		})
+	],
+	optimizeDeps: {
+		// Listed so vitest browser mode does not reload mid-run while Vite discovers them.
+		include: ['dexie', 'zod', 'big.js', 'papaparse', 'workbox-window']
+	},
+	test: {
+		expect: { requireAssertions: true },
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'node',
+					environment: 'node',
+					include: ['src/**/*.test.ts', 'aggregator/**/*.test.ts'],
+					exclude: ['src/**/*.svelte.test.ts', 'src/**/*.browser.test.ts']
+				}
+			},
+			{
+				extends: true,
+				plugins: [svelteTesting()],
+				test: {
+					name: 'components',
+					environment: 'jsdom',
+					include: ['src/**/*.svelte.test.ts'],
+					setupFiles: ['./tests/setup-jsdom.ts']
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'browser',
+					include: ['src/**/*.browser.test.ts'],
+					browser: {
+						enabled: true,
+						headless: true,
+						provider: playwright({
+							launchOptions: {
+								executablePath: chromium,
+								args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
+							}
+						}),
+						instances: [{ browser: 'chromium' }]
+					}
+				}
+			}
+		]
+	}
+});
