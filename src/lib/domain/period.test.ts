@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextReportDeadlines, periodOf, reportDeadlines, shiftPeriod, toPeriod, zonedInstant } from './period';
+import { calendarDaysBetween, nextReportDeadlines, periodOf, reportDeadlines, shiftPeriod, toPeriod, zonedInstant } from './period';
 
 describe('periods', () => {
 	it('shifts across year ends', () => {
@@ -54,5 +54,14 @@ describe('periods', () => {
 		expect(nextReportDeadlines({ ...options, now: new Date('2026-11-12T09:00:00Z') }).period).toBe('2026-10');
 		expect(nextReportDeadlines({ ...options, now: new Date('2026-11-15T22:59:59Z') }).period).toBe('2026-10');
 		expect(nextReportDeadlines({ ...options, now: new Date('2026-11-15T23:00:00Z') }).period).toBe('2026-11');
+	});
+});
+
+describe('calendarDaysBetween', () => {
+	it('counts wall-calendar days, across a DST change', () => {
+		const zone = 'Europe/Berlin';
+		expect(calendarDaysBetween(new Date('2026-11-12T09:00:00Z'), new Date('2026-11-15T22:59:00Z'), zone)).toBe(3);
+		expect(calendarDaysBetween(new Date('2026-10-24T12:00:00Z'), new Date('2026-10-26T12:00:00Z'), zone)).toBe(2);
+		expect(calendarDaysBetween(new Date('2026-11-15T22:30:00Z'), new Date('2026-11-15T23:30:00Z'), zone)).toBe(1);
 	});
 });

@@ -126,3 +126,12 @@ export function nextReportDeadlines(options: {
 	if (options.now < deadlines.dueAt) return deadlines;
 	return reportDeadlines({ ...options, period: shiftPeriod(previous, 1) });
 }
+
+/** Whole calendar days from `from` to `to` as the wall calendar in `timeZone` counts them. */
+export function calendarDaysBetween(from: Date, to: Date, timeZone: string): number {
+	const day = (instant: Date) => {
+		const { year, month, day } = wallClockAt(instant, timeZone);
+		return Date.UTC(year, month - 1, day) / 86_400_000;
+	};
+	return day(to) - day(from);
+}

@@ -1,0 +1,69 @@
+// Serves the static build the way any static host would for a single-page app:
+// files as they are, every unknown path as 200.html (the SPA fallback).
+// `vite preview` is not used: it does not serve the service worker as a static
+// host does, which offline tests need.
+//   node scripts/serve.js [--dir build] [--port 4173] [--host 127.0.0.1]
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const TYPES = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json',
+	'.webmanifest': 'application/manifest+json',
+	'.png': 'image/png',
+	'.svg': 'image/svg+xml',
+	'.ico': 'image/x-icon',
+	'.woff2': 'font/woff2',
+	'.txt': 'text/plain; charset=utf-8'
+};
+
+/** Starts the server; resolves with it once it listens. */
+export function serveStatic({ dir = 'build', port = 4173, host = '127.0.0.1' } = {}) {
+	const root = resolve(dir);
+
+	async function fileFor(pathname) {
+		const path = normalize(join(root, decodeURIComponent(pathname)));
+		if (path !== root && !path.startsWith(root + sep)) return undefined;
+		const info = await stat(path).catch(() => undefined);
+		if (info?.isFile()) return path;
+		if (info?.isDirectory()) return fileFor(join(pathname, 'index.html'));
+		return undefined;
+	}
+
+	const server = createServer(async (request, response) => {
+		try {
+			const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+			const file = (await fileFor(pathname)) ?? join(root, '200.html');
+			const immutable = pathname.startsWith('/_app/immutable/');
+			response.writeHead(200, {
+				'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+				// The service worker and pages must be revalidated so an update is seen;
+				// hashed assets never change.
+				'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache'
+			});
+			if (request.method === 'HEAD') return response.end();
+			createReadStream(file).pipe(response);
+		} catch {
+			response.writeHead(400).end();
+		}
+	});
+	return new Promise((done) => server.listen(port, host, () => done(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const { values } = parseArgs({
+		options: {
+			dir: { type: 'string', default: 'build' },
+			port: { type: 'string', default: process.env.PORT ?? '4173' },
+			host: { type: 'string', default: '127.0.0.1' }
+		}
+	});
+	const server = await serveStatic({ ...values, port: Number(values.port) });
+	const { address, port } = server.address();
+	console.log(`Partner Desk: http://${address}:${port}/`);
+}

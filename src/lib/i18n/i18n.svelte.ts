@@ -1,0 +1,57 @@
+import { formatDecimal, formatMoney, type DecimalString } from '$lib/domain/money';
+import type { Language } from '$lib/domain/settings';
+import { intlLocale, translate, type MessageKey, type MessageParams } from './translate';
+
+function browserLanguages(): readonly string[] {
+	return typeof navigator === 'undefined' ? [] : navigator.languages;
+}
+
+/** The language the browser prefers among the ones we have, for a first run. */
+export function browserLanguage(): Language {
+	return browserLanguages()[0]?.toLowerCase().startsWith('de') ? 'de' : 'en';
+}
+
+/** The chosen language and the Intl formatting that goes with it. */
+class I18n {
+	language = $state<Language>(browserLanguage());
+	locale = $derived(intlLocale(this.language, browserLanguages()));
+
+	t = (key: MessageKey, params?: MessageParams): string => translate(this.language, key, params);
+
+	date = (value: Date, timeZone?: string): string =>
+		new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeZone }).format(value);
+
+	dateTime = (value: Date, timeZone?: string): string =>
+		new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+			value
+		);
+
+	month = (year: number, month: number): string =>
+		new Intl.DateTimeFormat(this.locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+			new Date(Date.UTC(year, month - 1, 1))
+		);
+
+	money = (value: DecimalString, currency: string): string =>
+		formatMoney(value, currency, this.locale);
+
+	decimal = (value: DecimalString): string => formatDecimal(value, this.locale);
+
+	bytes = (value: number): string => {
+		const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+		let unit = 0;
+		while (value >= 1000 && unit < units.length - 1) {
+			value /= 1000;
+			unit++;
+		}
+		return new Intl.NumberFormat(this.locale, {
+			style: 'unit',
+			unit: units[unit],
+			maximumFractionDigits: 1
+		}).format(value);
+	};
+
+	percent = (share: number): string =>
+		new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
+
+export const i18n = new I18n();

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { de } from './de';
+import { en } from './en';
+import { intlLocale, translate } from './translate';
+
+describe('translate', () => {
+	it('has every key in both languages, with the same placeholders', () => {
+		expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
+		for (const key of Object.keys(en) as (keyof typeof en)[]) {
+			const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+			expect(names(de[key]), key).toEqual(names(en[key]));
+			expect(de[key].trim(), key).not.toBe('');
+		}
+	});
+
+	it('fills placeholders', () => {
+		expect(translate('en', 'desk.welcome', { company: 'Muster IT-Services GmbH' })).toBe(
+			'Welcome, Muster IT-Services GmbH'
+		);
+		expect(translate('de', 'error.backup-newer', { file: 'b.json', version: 3 })).toBe(
+			'b.json: Diese Sicherung stammt von einem neueren Partner Desk (Format 3). Aktualisieren Sie zuerst die App. Es wurde nichts geändert.'
+		);
+	});
+
+	it('uses the browser region when it speaks the language', () => {
+		expect(intlLocale('de', ['de-AT', 'en-US'])).toBe('de-AT');
+		expect(intlLocale('en', ['de-AT', 'en-US'])).toBe('en-US');
+		expect(intlLocale('en', ['de-DE'])).toBe('en-GB');
+	});
+});

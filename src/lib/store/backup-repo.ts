@@ -1,0 +1,52 @@
+import {
+	BACKUP_FORMAT,
+	BACKUP_FORMAT_VERSION,
+	BackupSchema,
+	type Backup,
+	type BackupData
+} from '$lib/domain/backup';
+import { BACKED_UP_TABLES, PROFILE_KEY, type PartnerDeskDatabase } from './db';
+import { guardStorage } from './errors';
+import { readProfile } from './settings-repo';
+
+/** Reads everything a backup holds, in one read transaction (a consistent snapshot). */
+export async function exportBackup(db: PartnerDeskDatabase, now = new Date()): Promise<Backup> {
+	const data: BackupData = await guardStorage(() =>
+		db.transaction('r', [...BACKED_UP_TABLES], async () => ({
+			profile: (await readProfile(db)) ?? null,
+			enrollments: await db.enrollments.orderBy('programId').toArray(),
+			aggregators: await db.aggregators.orderBy('id').toArray()
+		}))
+	);
+	return BackupSchema.parse({
+		format: BACKUP_FORMAT,
+		formatVersion: BACKUP_FORMAT_VERSION,
+		exportedAt: now.toISOString(),
+		data
+	});
+}
+
+/**
+ * Replaces all stored data with a validated backup in one transaction: it is
+ * written whole or, if anything fails (a full disk), not at all.
+ */
+export async function restoreBackup(db: PartnerDeskDatabase, backup: Backup): Promise<void> {
+	const { data } = BackupSchema.parse(backup);
+	await guardStorage(() =>
+		db.transaction('rw', [...BACKED_UP_TABLES], async () => {
+			await Promise.all(BACKED_UP_TABLES.map((name) => db.table(name).clear()));
+			if (data.profile) await db.settings.put({ ...data.profile, key: PROFILE_KEY });
+			await db.enrollments.bulkPut(data.enrollments);
+			await db.aggregators.bulkPut(data.aggregators);
+		})
+	);
+}
+
+/** Deletes all stored data (the private key included, once there is one). */
+export async function wipeAll(db: PartnerDeskDatabase): Promise<void> {
+	await guardStorage(() =>
+		db.transaction('rw', db.tables, async () => {
+			await Promise.all(db.tables.map((table) => table.clear()));
+		})
+	);
+}
