@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { StorageProblem } from './errors';
 import type { Aggregator, Enrollment, Profile } from '$lib/domain/settings';
 
 export const DATABASE_NAME = 'partner-desk';
@@ -59,6 +60,12 @@ export class PartnerDeskDatabase extends Dexie {
 			const version = this.version(step.version).stores(step.stores);
 			if ('upgrade' in step) version.upgrade(step.upgrade);
 		}
+		// Dexie 4 opens a database of a higher version than declared. An older app
+		// writing old shapes into a newer schema would corrupt it, so it is refused.
+		// Dexie keeps version n as IndexedDB version n * 10.
+		this.on('ready', (db) => {
+			if (db.backendDB().version / 10 > SCHEMA_VERSION) throw new StorageProblem('database-newer');
+		});
 	}
 }
 

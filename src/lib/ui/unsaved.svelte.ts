@@ -1,3 +1,5 @@
+import { untrack } from 'svelte';
+
 /**
  * Which forms hold input that is not saved yet. The update prompt and the
  * browser's leave-page warning consult it, so the app never reloads under a
@@ -7,10 +9,12 @@ class UnsavedChanges {
 	#forms = $state<string[]>([]);
 	any = $derived(this.#forms.length > 0);
 
+	/** Called from effects: reads untracked, or the effect would depend on what it writes. */
 	set(form: string, dirty: boolean): void {
-		const has = this.#forms.includes(form);
-		if (dirty && !has) this.#forms = [...this.#forms, form];
-		if (!dirty && has) this.#forms = this.#forms.filter((name) => name !== form);
+		const forms = untrack(() => this.#forms);
+		const has = forms.includes(form);
+		if (dirty && !has) this.#forms = [...forms, form];
+		if (!dirty && has) this.#forms = forms.filter((name) => name !== form);
 	}
 }
 

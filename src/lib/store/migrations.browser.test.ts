@@ -1,0 +1,93 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PartnerDeskDatabase, PROFILE_KEY, SCHEMA_VERSION } from './db';
+import { classifyStorageError } from './errors';
+import { listAggregators, listEnrollments, readProfile } from './settings-repo';
+
+// Real IndexedDB in Chromium: each test uses a database name of its own.
+const names: string[] = [];
+function freshName(): string {
+	const name = `migration-test-${crypto.randomUUID()}`;
+	names.push(name);
+	return name;
+}
+
+afterEach(async () => {
+	await Promise.all(names.splice(0).map((name) => Dexie.delete(name)));
+});
+
+const v1Profile = {
+	key: PROFILE_KEY,
+	companyName: 'Muster IT-Services GmbH',
+	partnerIds: { 'omnissa-sp': 'SP-4711', 'genesys-appfoundry': 'AF-0815' },
+	currency: 'EUR',
+	timeZone: 'Europe/Berlin',
+	language: 'de',
+	programs: ['omnissa-sp', 'genesys-appfoundry']
+};
+const aggregators = [
+	{ id: 'also-de', name: 'ALSO Deutschland' },
+	{ id: 'td-synnex-de', name: 'TD SYNNEX Germany' }
+];
+
+describe('schema migrations', () => {
+	it('upgrades a filled version 1 database to the current version without losing a record', async () => {
+		const name = freshName();
+		const v1 = new PartnerDeskDatabase(name, { upTo: 1 });
+		await v1.table('settings').put(v1Profile);
+		await v1.table('aggregators').bulkPut(aggregators);
+		expect(v1.verno).toBe(1);
+		v1.close();
+
+		const before = Date.now();
+		const current = new PartnerDeskDatabase(name);
+		await current.open();
+		expect(current.verno).toBe(SCHEMA_VERSION);
+
+		const { programs, key, ...profile } = v1Profile;
+		expect(key).toBe(PROFILE_KEY);
+		expect(await readProfile(current)).toEqual(profile);
+		expect(await current.settings.get(PROFILE_KEY)).not.toHaveProperty('programs');
+		const enrollments = await listEnrollments(current);
+		expect(enrollments.map((e) => e.programId).sort()).toEqual([...programs].sort());
+		for (const enrollment of enrollments) {
+			expect(Date.parse(enrollment.enrolledAt)).toBeGreaterThanOrEqual(before - 1000);
+		}
+		expect(await listAggregators(current)).toEqual(aggregators);
+		expect(await current.settings.count()).toBe(1);
+		current.close();
+	});
+
+	it('upgrades an empty version 1 database', async () => {
+		const name = freshName();
+		const v1 = new PartnerDeskDatabase(name, { upTo: 1 });
+		await v1.open();
+		v1.close();
+		const current = new PartnerDeskDatabase(name);
+		expect(await readProfile(current)).toBeUndefined();
+		expect(await listEnrollments(current)).toEqual([]);
+		current.close();
+	});
+
+	it('refuses a database written by a newer version of the app, and leaves it alone', async () => {
+		const name = freshName();
+		// Dexie stores version n as IndexedDB version n * 10.
+		const future = new Dexie(name);
+		future.version(SCHEMA_VERSION + 1).stores({ settings: 'key', aggregators: 'id', enrollments: 'programId', reports: 'id' });
+		await future.table('aggregators').put(aggregators[0]);
+		future.close();
+
+		const current = new PartnerDeskDatabase(name);
+		const error = await current.open().then(
+			() => undefined,
+			(failure: unknown) => failure
+		);
+		expect(classifyStorageError(error)?.code).toBe('database-newer');
+
+		const again = new Dexie(name);
+		await again.open();
+		expect(again.verno).toBe(SCHEMA_VERSION + 1);
+		expect(await again.table('aggregators').toArray()).toEqual([aggregators[0]]);
+		again.close();
+	});
+});
