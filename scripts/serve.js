@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 
+/** @type {Record<string, string>} */
 const TYPES = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
@@ -22,10 +23,15 @@ const TYPES = {
 	'.txt': 'text/plain; charset=utf-8'
 };
 
-/** Starts the server; resolves with it once it listens. */
+/**
+ * Starts the server; resolves with it once it listens.
+ * @param {{ dir?: string, port?: number, host?: string }} [options]
+ * @returns {Promise<import('node:http').Server>}
+ */
 export function serveStatic({ dir = 'build', port = 4173, host = '127.0.0.1' } = {}) {
 	const root = resolve(dir);
 
+	/** @param {string} pathname @returns {Promise<string | undefined>} */
 	async function fileFor(pathname) {
 		const path = normalize(join(root, decodeURIComponent(pathname)));
 		if (path !== root && !path.startsWith(root + sep)) return undefined;
@@ -64,6 +70,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 		}
 	});
 	const server = await serveStatic({ ...values, port: Number(values.port) });
-	const { address, port } = server.address();
+	const { address, port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 	console.log(`Partner Desk: http://${address}:${port}/`);
 }

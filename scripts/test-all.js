@@ -32,13 +32,30 @@ function count(step, passed, failed) {
 }
 
 // 1. Types: svelte-check counts as one check.
-const typesOk = run('npx', ['svelte-kit', 'sync']) && run('npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']);
+const typesOk =
+	run('npx', ['svelte-kit', 'sync']) &&
+	run('npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']);
 count('types', typesOk ? 1 : 0, typesOk ? 0 : 1);
 
+// Style and import boundaries (prettier, eslint): one check.
+const lintOk = run('npm', ['run', 'lint']);
+count('lint', lintOk ? 1 : 0, lintOk ? 0 : 1);
+
 // 2. vitest: node, components (jsdom) and browser (Chromium) projects.
-const vitestOk = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/vitest.json`]);
+const vitestOk = run('npx', [
+	'vitest',
+	'run',
+	'--reporter=default',
+	'--reporter=json',
+	`--outputFile.json=${REPORTS}/vitest.json`
+]);
 const vitest = readJson(`${REPORTS}/vitest.json`);
-if (vitest) count('unit', vitest.numPassedTests, vitest.numFailedTests + (vitestOk || vitest.numFailedTests ? 0 : 1));
+if (vitest)
+	count(
+		'unit',
+		vitest.numPassedTests,
+		vitest.numFailedTests + (vitestOk || vitest.numFailedTests ? 0 : 1)
+	);
 else count('unit', 0, 1);
 
 // 3. Build, then the end-to-end tests against it.

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { upcomingDeadlines } from './desk-deadlines';
 
 const omnissa = { programId: 'omnissa-sp' as const, enrolledAt: '2026-01-01T00:00:00.000Z' };
-const genesys = { programId: 'genesys-appfoundry' as const, enrolledAt: '2026-01-01T00:00:00.000Z' };
+const genesys = {
+	programId: 'genesys-appfoundry' as const,
+	enrolledAt: '2026-01-01T00:00:00.000Z'
+};
 
 describe('upcomingDeadlines', () => {
 	it('shows the October report on the demo day, review window open, 3 days left', () => {
@@ -31,7 +34,11 @@ describe('upcomingDeadlines', () => {
 
 	it('has no deadline without the Omnissa program', () => {
 		expect(
-			upcomingDeadlines({ enrollments: [genesys], timeZone: 'UTC', now: new Date('2026-11-12T00:00:00Z') })
+			upcomingDeadlines({
+				enrollments: [genesys],
+				timeZone: 'UTC',
+				now: new Date('2026-11-12T00:00:00Z')
+			})
 		).toEqual([]);
 	});
 });

@@ -1,4 +1,9 @@
-import { calendarDaysBetween, nextReportDeadlines, periodParts, type Period } from '$lib/domain/period';
+import {
+	calendarDaysBetween,
+	nextReportDeadlines,
+	periodParts,
+	type Period
+} from '$lib/domain/period';
 import type { Enrollment } from '$lib/domain/settings';
 
 /**

@@ -27,13 +27,17 @@ for (const language of ['en', 'de'] as const) {
 			await page.locator('#currency').fill('EURO');
 			await page.locator('button[type="submit"]').first().click();
 			await expect(page.locator('#currency-error')).toBeVisible();
-			expect((await new AxeBuilder({ page }).analyze()).violations, 'settings with errors').toEqual([]);
+			expect((await new AxeBuilder({ page }).analyze()).violations, 'settings with errors').toEqual(
+				[]
+			);
 
 			for (const route of ROUTES.slice(0, 1)) {
 				page.on('dialog', (dialog) => dialog.accept());
 				await page.goto(route);
 				await expect(page.getByText('SP-4711', { exact: false })).toBeVisible();
-				expect((await new AxeBuilder({ page }).analyze()).violations, `${route} with data`).toEqual([]);
+				expect((await new AxeBuilder({ page }).analyze()).violations, `${route} with data`).toEqual(
+					[]
+				);
 			}
 		});
 	});
@@ -41,7 +45,18 @@ for (const language of ['en', 'de'] as const) {
 
 test('the keyboard reaches every page from the skip link and the navigation', async ({ page }) => {
 	await page.goto('/');
-	const order = ['Skip to content', 'Partner Desk', 'Desk', 'Reports', 'Contracts', 'Tier', 'Reviews', 'Sync', 'Settings'];
+	await expect(page.getByRole('heading', { name: 'Desk', level: 1 })).toBeVisible();
+	const order = [
+		'Skip to content',
+		'Partner Desk',
+		'Desk',
+		'Reports',
+		'Contracts',
+		'Tier',
+		'Reviews',
+		'Sync',
+		'Settings'
+	];
 	for (const name of order) {
 		await page.keyboard.press('Tab');
 		await expect(page.getByRole('link', { name, exact: true })).toBeFocused();

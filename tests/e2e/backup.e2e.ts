@@ -73,7 +73,9 @@ test('a truncated or foreign backup is refused and nothing changes', async ({ pa
 		'cut.json: not a Partner Desk backup (the file is not valid JSON, it may be truncated). Nothing was changed.'
 	);
 	await restoreFile(page, 'package.json', '{"name":"partner-desk","version":"0.1.0"}');
-	await expect(page.getByRole('alert')).toHaveText('package.json: not a Partner Desk backup. Nothing was changed.');
+	await expect(page.getByRole('alert')).toHaveText(
+		'package.json: not a Partner Desk backup. Nothing was changed.'
+	);
 
 	const damaged = JSON.parse(before);
 	damaged.data.profile.currency = 'EURO';

@@ -18,7 +18,9 @@ test('settings survive a reload and show on the Desk', async ({ page }) => {
 	await expect(page.getByText('td-synnex-de')).toBeVisible();
 
 	await page.getByRole('link', { name: 'Desk', exact: true }).click();
-	await expect(page.getByRole('heading', { name: 'Welcome, Muster IT-Services GmbH' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'Welcome, Muster IT-Services GmbH' })
+	).toBeVisible();
 	await expect(page.getByText('Partner id: SP-4711')).toBeVisible();
 	await expect(page.getByText(/^Usage report /)).toBeVisible();
 });
@@ -34,8 +36,12 @@ test('German is chosen in settings and kept', async ({ page }) => {
 	await expect(page.getByRole('link', { name: 'Übersicht' })).toBeVisible();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 	await page.getByRole('link', { name: 'Übersicht' }).click();
-	await expect(page.getByRole('heading', { name: 'Willkommen, Muster IT-Services GmbH' })).toBeVisible();
-	await expect(page.getByText('Tag 10 und 15 sind die Vorgaben des Programms', { exact: false })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'Willkommen, Muster IT-Services GmbH' })
+	).toBeVisible();
+	await expect(
+		page.getByText('Tag 10 und 15 sind die Vorgaben des Programms', { exact: false })
+	).toBeVisible();
 });
 
 test('a malformed value is named next to its field and nothing is stored', async ({ page }) => {
@@ -45,7 +51,12 @@ test('a malformed value is named next to its field and nothing is stored', async
 	await settings.save();
 	await expect(page.getByText('Settings saved.')).toBeVisible();
 
-	await settings.fill({ ...MUSTER, company: 'Changed GmbH', currency: 'EURO', timeZone: 'Europe/Atlantis' });
+	await settings.fill({
+		...MUSTER,
+		company: 'Changed GmbH',
+		currency: 'EURO',
+		timeZone: 'Europe/Atlantis'
+	});
 	await settings.save();
 	await expect(page.getByLabel('Default currency')).toHaveAccessibleDescription(
 		'Use a three-letter ISO 4217 code such as EUR.'

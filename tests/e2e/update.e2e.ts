@@ -3,7 +3,9 @@ import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startOwnHost, waitForServiceWorker } from './pages/app';
 
-test('a new version waits for the user, who is never reloaded with unsaved input', async ({ page }) => {
+test('a new version waits for the user, who is never reloaded with unsaved input', async ({
+	page
+}) => {
 	const host = await startOwnHost();
 	try {
 		await page.goto(`${host.url}/settings`);
@@ -27,7 +29,9 @@ test('a new version waits for the user, who is never reloaded with unsaved input
 		await expect(updateNow).toBeDisabled();
 		await expect(page.getByText('Save or discard your unsaved changes first')).toBeVisible();
 		await expect
-			.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state))
+			.poll(() =>
+				page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state)
+			)
 			.toBe('installed');
 		await expect(page.getByLabel('Company name')).toHaveValue('Typing, not saved');
 
@@ -39,7 +43,10 @@ test('a new version waits for the user, who is never reloaded with unsaved input
 		expect(
 			await page.evaluate(async () => {
 				const registration = await navigator.serviceWorker.getRegistration();
-				return { waiting: !!registration?.waiting, controlled: !!navigator.serviceWorker.controller };
+				return {
+					waiting: !!registration?.waiting,
+					controlled: !!navigator.serviceWorker.controller
+				};
 			})
 		).toEqual({ waiting: false, controlled: true });
 	} finally {

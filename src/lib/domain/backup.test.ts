@@ -38,7 +38,9 @@ describe('parseBackup', () => {
 			ok: false,
 			problem: { code: 'backup-empty', file: 'e.json' }
 		});
-		expect(parseBackup({ text: '{"name":"my-package","version":"1.0.0"}', file: 'package.json' })).toEqual({
+		expect(
+			parseBackup({ text: '{"name":"my-package","version":"1.0.0"}', file: 'package.json' })
+		).toEqual({
 			ok: false,
 			problem: { code: 'backup-foreign', file: 'package.json' }
 		});
@@ -57,7 +59,9 @@ describe('parseBackup', () => {
 	});
 
 	it('names the damaged field and its value', () => {
-		const damaged = structuredClone(backup) as unknown as { data: { aggregators: { id: string }[] } };
+		const damaged = structuredClone(backup) as unknown as {
+			data: { aggregators: { id: string }[] };
+		};
 		damaged.data.aggregators[0].id = 'td synnex!';
 		expect(parseBackup({ text: JSON.stringify(damaged), file: 'd.json' })).toEqual({
 			ok: false,

@@ -55,7 +55,10 @@ export function parseBackup(options: { text: string; file: string }): BackupPars
 	try {
 		json = JSON.parse(text);
 	} catch (error) {
-		return { ok: false, problem: { code: 'backup-not-json', file, detail: String((error as Error).message) } };
+		return {
+			ok: false,
+			problem: { code: 'backup-not-json', file, detail: String((error as Error).message) }
+		};
 	}
 	const marker = valueAt(json, ['format']);
 	if (marker !== BACKUP_FORMAT) return { ok: false, problem: { code: 'backup-foreign', file } };

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { add, compare, formatMoney, multiply, roundHalfEven, sum, toAmount, toDecimal } from './money';
+import {
+	add,
+	compare,
+	formatMoney,
+	multiply,
+	roundHalfEven,
+	sum,
+	toAmount,
+	toDecimal
+} from './money';
 
 const d = toDecimal;
 

@@ -16,7 +16,8 @@ export function isDecimalString(value: string): value is DecimalString {
 
 /** Checks and brands a decimal string; throws for anything else (a bug, not user input). */
 export function toDecimal(value: string): DecimalString {
-	if (!isDecimalString(value)) throw new TypeError(`not a decimal string: ${JSON.stringify(value)}`);
+	if (!isDecimalString(value))
+		throw new TypeError(`not a decimal string: ${JSON.stringify(value)}`);
 	return normalize(new Big(value));
 }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDaysBetween, nextReportDeadlines, periodOf, reportDeadlines, shiftPeriod, toPeriod, zonedInstant } from './period';
+import {
+	calendarDaysBetween,
+	nextReportDeadlines,
+	periodOf,
+	reportDeadlines,
+	shiftPeriod,
+	toPeriod,
+	zonedInstant
+} from './period';
 
 describe('periods', () => {
 	it('shifts across year ends', () => {
@@ -24,7 +32,10 @@ describe('periods', () => {
 		);
 		// 02:30 on 29 March 2026 does not exist in Berlin: it resolves to 03:30 CEST.
 		expect(
-			zonedInstant({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }, 'Europe/Berlin').toISOString()
+			zonedInstant(
+				{ year: 2026, month: 3, day: 29, hour: 2, minute: 30 },
+				'Europe/Berlin'
+			).toISOString()
 		).toBe('2026-03-29T01:30:00.000Z');
 	});
 
@@ -51,17 +62,29 @@ describe('periods', () => {
 
 	it('moves to the next report once the due date has passed', () => {
 		const options = { reviewOpensDay: 10, submitDueDay: 15, timeZone: 'Europe/Berlin' };
-		expect(nextReportDeadlines({ ...options, now: new Date('2026-11-12T09:00:00Z') }).period).toBe('2026-10');
-		expect(nextReportDeadlines({ ...options, now: new Date('2026-11-15T22:59:59Z') }).period).toBe('2026-10');
-		expect(nextReportDeadlines({ ...options, now: new Date('2026-11-15T23:00:00Z') }).period).toBe('2026-11');
+		expect(nextReportDeadlines({ ...options, now: new Date('2026-11-12T09:00:00Z') }).period).toBe(
+			'2026-10'
+		);
+		expect(nextReportDeadlines({ ...options, now: new Date('2026-11-15T22:59:59Z') }).period).toBe(
+			'2026-10'
+		);
+		expect(nextReportDeadlines({ ...options, now: new Date('2026-11-15T23:00:00Z') }).period).toBe(
+			'2026-11'
+		);
 	});
 });
 
 describe('calendarDaysBetween', () => {
 	it('counts wall-calendar days, across a DST change', () => {
 		const zone = 'Europe/Berlin';
-		expect(calendarDaysBetween(new Date('2026-11-12T09:00:00Z'), new Date('2026-11-15T22:59:00Z'), zone)).toBe(3);
-		expect(calendarDaysBetween(new Date('2026-10-24T12:00:00Z'), new Date('2026-10-26T12:00:00Z'), zone)).toBe(2);
-		expect(calendarDaysBetween(new Date('2026-11-15T22:30:00Z'), new Date('2026-11-15T23:30:00Z'), zone)).toBe(1);
+		expect(
+			calendarDaysBetween(new Date('2026-11-12T09:00:00Z'), new Date('2026-11-15T22:59:00Z'), zone)
+		).toBe(3);
+		expect(
+			calendarDaysBetween(new Date('2026-10-24T12:00:00Z'), new Date('2026-10-26T12:00:00Z'), zone)
+		).toBe(2);
+		expect(
+			calendarDaysBetween(new Date('2026-11-15T22:30:00Z'), new Date('2026-11-15T23:30:00Z'), zone)
+		).toBe(1);
 	});
 });

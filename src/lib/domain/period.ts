@@ -28,7 +28,14 @@ export function shiftPeriod(period: Period, months: number): Period {
 	return toPeriod(Math.floor(index / 12), (index % 12) + 1);
 }
 
-type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+type WallClock = {
+	year: number;
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+	second: number;
+};
 
 function wallClockAt(instant: Date, timeZone: string): WallClock {
 	const parts = new Intl.DateTimeFormat('en-US', {
@@ -71,7 +78,14 @@ export function zonedInstant(
 	let guess = target;
 	for (let pass = 0; pass < 2; pass++) {
 		const seen = wallClockAt(new Date(guess), timeZone);
-		const seenUtc = Date.UTC(seen.year, seen.month - 1, seen.day, seen.hour, seen.minute, seen.second);
+		const seenUtc = Date.UTC(
+			seen.year,
+			seen.month - 1,
+			seen.day,
+			seen.hour,
+			seen.minute,
+			seen.second
+		);
 		guess += target - seenUtc;
 	}
 	return new Date(guess);

@@ -32,7 +32,10 @@ export const ProfileSchema = z.object({
 			.max(64, 'too-long')
 			.regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'partner-id-format')
 	),
-	currency: z.string().regex(/^[A-Z]{3}$/, 'currency-format').refine(isCurrency, 'currency-unknown'),
+	currency: z
+		.string()
+		.regex(/^[A-Z]{3}$/, 'currency-format')
+		.refine(isCurrency, 'currency-unknown'),
 	timeZone: z.string().min(1, 'required').refine(isTimeZone, 'time-zone-unknown'),
 	language: z.enum(LANGUAGES)
 });
@@ -73,7 +76,8 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 	const errors: FieldErrors = {};
 	for (const issue of error.issues) {
 		const path = issue.path.join('.');
-		errors[path] ??= issue.code === 'custom' || issue.message.match(/^[a-z-]+$/) ? issue.message : 'invalid';
+		errors[path] ??=
+			issue.code === 'custom' || issue.message.match(/^[a-z-]+$/) ? issue.message : 'invalid';
 	}
 	return errors;
 }

@@ -24,7 +24,8 @@ export const de: Record<MessageKey, string> = {
 
 	'program.omnissa-sp': 'Omnissa Service Provider',
 	'program.genesys-appfoundry': 'Genesys AppFoundry ISV',
-	'program.omnissa-sp.summary': 'Commit-Verträge und monatliche Nutzungsberichte an Ihren Aggregator',
+	'program.omnissa-sp.summary':
+		'Commit-Verträge und monatliche Nutzungsberichte an Ihren Aggregator',
 	'program.genesys-appfoundry.summary': 'Listings, Leads, Umsatz-KPI und Partnerstufe',
 
 	'desk.title': 'Übersicht',

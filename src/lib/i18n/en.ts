@@ -42,7 +42,8 @@ export const en = {
 	'desk.deadline.inDays': 'due in {days} days',
 	'desk.deadline.today': 'due today',
 	'desk.deadline.reviewOpen': 'review window open',
-	'desk.deadline.defaults': 'Days 10 and 15 are the program defaults; confirm them with your aggregator.',
+	'desk.deadline.defaults':
+		'Days 10 and 15 are the program defaults; confirm them with your aggregator.',
 
 	'empty.reports.title': 'Monthly reports',
 	'empty.reports.text':
@@ -89,7 +90,8 @@ export const en = {
 	'aggregators.exists': 'An aggregator with this id exists already.',
 
 	'storage.title': 'Storage on this device',
-	'storage.persistent': 'Storage is persistent: the browser will not clear it under storage pressure.',
+	'storage.persistent':
+		'Storage is persistent: the browser will not clear it under storage pressure.',
 	'storage.notPersistent':
 		'Storage is not persistent: the browser may clear it when the disk is full. Install the app and keep backups.',
 	'storage.unsupported': 'This browser does not report its storage.',
@@ -103,7 +105,8 @@ export const en = {
 	'backup.export': 'Export backup',
 	'backup.exported': 'Backup {file} exported.',
 	'backup.restore': 'Restore from file',
-	'backup.restore.confirm': 'Restoring replaces all data on this device with the backup from {date}. Continue?',
+	'backup.restore.confirm':
+		'Restoring replaces all data on this device with the backup from {date}. Continue?',
 	'backup.cancel': 'Cancel',
 	'backup.restored': 'Backup restored.',
 
@@ -119,7 +122,8 @@ export const en = {
 		'The device storage is full; nothing was changed. Free space or export a backup, then try again.',
 	'error.database-newer':
 		'The data on this device was written by a newer version of Partner Desk. Reload to get the new version; nothing was changed.',
-	'error.database-blocked': 'Partner Desk is open in another tab with an older version. Close it and reload.',
+	'error.database-blocked':
+		'Partner Desk is open in another tab with an older version. Close it and reload.',
 	'error.unexpected': 'Something went wrong: {detail}. Nothing was changed.',
 	'error.backup-empty': '{file}: the file is empty. Nothing was changed.',
 	'error.backup-not-json':

@@ -22,14 +22,18 @@ class I18n {
 		new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeZone }).format(value);
 
 	dateTime = (value: Date, timeZone?: string): string =>
-		new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-			value
-		);
+		new Intl.DateTimeFormat(this.locale, {
+			dateStyle: 'medium',
+			timeStyle: 'short',
+			timeZone
+		}).format(value);
 
 	month = (year: number, month: number): string =>
-		new Intl.DateTimeFormat(this.locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-			new Date(Date.UTC(year, month - 1, 1))
-		);
+		new Intl.DateTimeFormat(this.locale, {
+			year: 'numeric',
+			month: 'long',
+			timeZone: 'UTC'
+		}).format(new Date(Date.UTC(year, month - 1, 1)));
 
 	money = (value: DecimalString, currency: string): string =>
 		formatMoney(value, currency, this.locale);
@@ -51,7 +55,9 @@ class I18n {
 	};
 
 	percent = (share: number): string =>
-		new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+		new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 1 }).format(
+			share
+		);
 }
 
 export const i18n = new I18n();

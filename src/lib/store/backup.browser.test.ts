@@ -22,7 +22,11 @@ const profile = {
 
 async function filled(): Promise<PartnerDeskDatabase> {
 	db = new PartnerDeskDatabase(`backup-test-${crypto.randomUUID()}`);
-	await saveSettings(db, { profile, programs: ['omnissa-sp', 'genesys-appfoundry'], now: new Date('2026-01-05T08:00:00Z') });
+	await saveSettings(db, {
+		profile,
+		programs: ['omnissa-sp', 'genesys-appfoundry'],
+		now: new Date('2026-01-05T08:00:00Z')
+	});
 	await saveAggregator(db, { id: 'td-synnex-de', name: 'TD SYNNEX Germany' });
 	await saveAggregator(db, { id: 'also-de', name: 'ALSO Deutschland' });
 	return db;

@@ -38,8 +38,7 @@ export const SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].versio
 async function moveEnrollmentsOutOfProfile(tx: Transaction): Promise<void> {
 	const settings = tx.table('settings');
 	const profile = (await settings.get(PROFILE_KEY)) as
-		| (ProfileRecord & { programs?: string[] })
-		| undefined;
+		(ProfileRecord & { programs?: string[] }) | undefined;
 	if (!profile) return;
 	const { programs = [], ...rest } = profile;
 	// Version 1 did not record when a program was joined: the upgrade time is the best we know.

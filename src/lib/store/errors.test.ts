@@ -14,7 +14,9 @@ describe('classifyStorageError', () => {
 
 	it('leaves bugs alone', async () => {
 		expect(classifyStorageError(new TypeError('x is undefined'))).toBeUndefined();
-		await expect(guardStorage(() => Promise.reject(new TypeError('bug')))).rejects.toThrow(TypeError);
+		await expect(guardStorage(() => Promise.reject(new TypeError('bug')))).rejects.toThrow(
+			TypeError
+		);
 		await expect(
 			guardStorage(() => Promise.reject(new DOMException('q', 'QuotaExceededError')))
 		).rejects.toBeInstanceOf(StorageProblem);

@@ -22,7 +22,12 @@ function errorName(error: unknown): string | undefined {
 /** Turns the IndexedDB/Dexie error behind a failed call into a StorageProblem, or undefined. */
 export function classifyStorageError(error: unknown): StorageProblem | undefined {
 	if (error instanceof StorageProblem) return error;
-	if (error && typeof error === 'object' && 'inner' in error && error.inner instanceof StorageProblem) {
+	if (
+		error &&
+		typeof error === 'object' &&
+		'inner' in error &&
+		error.inner instanceof StorageProblem
+	) {
 		return error.inner;
 	}
 	const names = [errorName(error)];

@@ -73,7 +73,9 @@ describe('schema migrations', () => {
 		const name = freshName();
 		// Dexie stores version n as IndexedDB version n * 10.
 		const future = new Dexie(name);
-		future.version(SCHEMA_VERSION + 1).stores({ settings: 'key', aggregators: 'id', enrollments: 'programId', reports: 'id' });
+		future
+			.version(SCHEMA_VERSION + 1)
+			.stores({ settings: 'key', aggregators: 'id', enrollments: 'programId', reports: 'id' });
 		await future.table('aggregators').put(aggregators[0]);
 		future.close();
 

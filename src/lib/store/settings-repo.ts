@@ -53,7 +53,10 @@ export async function listAggregators(db: PartnerDeskDatabase): Promise<Aggregat
 }
 
 /** Adds or replaces an aggregator by id. */
-export async function saveAggregator(db: PartnerDeskDatabase, aggregator: Aggregator): Promise<void> {
+export async function saveAggregator(
+	db: PartnerDeskDatabase,
+	aggregator: Aggregator
+): Promise<void> {
 	const valid = AggregatorSchema.parse(aggregator);
 	await guardStorage(() => db.aggregators.put(valid));
 }

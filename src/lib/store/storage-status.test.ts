@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readStorageStatus, requestPersistence } from './storage-status';
 
-function fakeStorage(options: { persisted: boolean; grant: boolean; usage: number; quota: number }) {
+function fakeStorage(options: {
+	persisted: boolean;
+	grant: boolean;
+	usage: number;
+	quota: number;
+}) {
 	const calls: string[] = [];
 	return {
 		calls,

@@ -13,13 +13,17 @@ export type StorageStatus = {
  * it silently (Chromium for installed or engaged sites) or refuse; either way
  * the answer is shown, because an unpersisted store can be evicted.
  */
-export async function requestPersistence(storage = globalThis.navigator?.storage): Promise<boolean> {
+export async function requestPersistence(
+	storage = globalThis.navigator?.storage
+): Promise<boolean> {
 	if (!storage?.persist) return false;
 	if (await storage.persisted()) return true;
 	return storage.persist();
 }
 
-export async function readStorageStatus(storage = globalThis.navigator?.storage): Promise<StorageStatus> {
+export async function readStorageStatus(
+	storage = globalThis.navigator?.storage
+): Promise<StorageStatus> {
 	if (!storage?.estimate) {
 		return { persisted: 'unsupported', usage: undefined, quota: undefined, nearlyFull: false };
 	}

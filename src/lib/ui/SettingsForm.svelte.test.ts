@@ -6,7 +6,13 @@ import SettingsForm from './SettingsForm.svelte';
 import { unsaved } from './unsaved.svelte';
 
 const initial = draftFrom(
-	{ companyName: 'Muster IT-Services GmbH', partnerIds: {}, currency: 'EUR', timeZone: 'Europe/Berlin', language: 'en' },
+	{
+		companyName: 'Muster IT-Services GmbH',
+		partnerIds: {},
+		currency: 'EUR',
+		timeZone: 'Europe/Berlin',
+		language: 'en'
+	},
 	['omnissa-sp']
 );
 

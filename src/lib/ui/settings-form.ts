@@ -1,5 +1,11 @@
 import { PROGRAM_IDS, type ProgramId } from '$lib/domain/programs';
-import { fieldErrors, ProfileSchema, type FieldErrors, type Language, type Profile } from '$lib/domain/settings';
+import {
+	fieldErrors,
+	ProfileSchema,
+	type FieldErrors,
+	type Language,
+	type Profile
+} from '$lib/domain/settings';
 
 /** What the settings form edits: every input as the user typed it. */
 export type SettingsDraft = {
@@ -25,8 +31,7 @@ export function draftFrom(profile: Profile, programs: ProgramId[]): SettingsDraf
 }
 
 export type DraftCheck =
-	| { ok: true; profile: Profile; programs: ProgramId[] }
-	| { ok: false; errors: FieldErrors };
+	{ ok: true; profile: Profile; programs: ProgramId[] } | { ok: false; errors: FieldErrors };
 
 /** Validates a draft: the profile to store, or the errors by field. Empty partner ids are left out. */
 export function checkDraft(draft: SettingsDraft): DraftCheck {

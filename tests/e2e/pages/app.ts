@@ -21,7 +21,11 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 }
 
 /** A copy of the build served on a port of its own, for tests that stop or change the host. */
-export async function startOwnHost(): Promise<{ url: string; dir: string; close: () => Promise<void> }> {
+export async function startOwnHost(): Promise<{
+	url: string;
+	dir: string;
+	close: () => Promise<void>;
+}> {
 	const dir = await mkdtemp(join(tmpdir(), 'partner-desk-host-'));
 	await cp('build', dir, { recursive: true });
 	const server = await serveStatic({ dir, port: 0 });
@@ -61,8 +65,10 @@ export class SettingsPage {
 		for (const program of input.programs ?? []) {
 			await page.getByRole('checkbox', { name: new RegExp(program) }).check();
 		}
-		if (input.omnissaId) await page.getByLabel('Partner id for Omnissa Service Provider').fill(input.omnissaId);
-		if (input.genesysId) await page.getByLabel('Partner id for Genesys AppFoundry ISV').fill(input.genesysId);
+		if (input.omnissaId)
+			await page.getByLabel('Partner id for Omnissa Service Provider').fill(input.omnissaId);
+		if (input.genesysId)
+			await page.getByLabel('Partner id for Genesys AppFoundry ISV').fill(input.genesysId);
 		if (input.currency) await page.getByLabel('Default currency').fill(input.currency);
 		if (input.timeZone) await page.getByLabel('Time zone').fill(input.timeZone);
 		if (input.language) await page.getByLabel('Language').selectOption(input.language);
