@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { localizedTextSchema, parameterSchema } from './parameter';
+
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export const dayOfMonthSchema = z.int().min(1).max(31);
+
+/** An IANA zone name that this runtime's Intl knows; anything else would throw later. */
+export const timeZoneSchema = z.string().refine(
+	(zone) => {
+		try {
+			new Intl.DateTimeFormat('en-US', { timeZone: zone });
+			return true;
+		} catch {
+			return false;
+		}
+	},
+	{ message: 'unknown IANA time zone' }
+);
+
+/**
+ * Weekends only: no holiday calendar ships with the app, and the seed says nothing about either.
+ * The name keeps "holiday" so a calendar can be added later without renaming the parameter.
+ */
+export const weekendHolidayPolicySchema = z.enum([
+	'none',
+	'next-business-day',
+	'previous-business-day'
+]);
+export type WeekendHolidayPolicy = z.infer<typeof weekendHolidayPolicySchema>;
+
+/** A non-negative percent as a decimal string ("25", "12.5"): never a float. */
+export const percentSchema = z.string().regex(/^\d+(\.\d+)?$/, 'a non-negative decimal string');
+
+/** A regular expression source; it must compile, since the rules engine compiles it. */
+export const sidPatternSchema = z
+	.string()
+	.min(1)
+	.refine(
+		(source) => {
+			try {
+				new RegExp(source, 'u');
+				return true;
+			} catch {
+				return false;
+			}
+		},
+		{ message: 'not a valid regular expression' }
+	);
+
+export const reasonCodeSchema = z.strictObject({
+	code: z.string().regex(KEBAB, 'a kebab-case code'),
+	label: localizedTextSchema
+});
+export type ReasonCode = z.infer<typeof reasonCodeSchema>;
+
+const reasonCodesSchema = z
+	.array(reasonCodeSchema)
+	.min(1)
+	.refine((codes) => new Set(codes.map((reason) => reason.code)).size === codes.length, {
+		message: 'reason codes must be unique'
+	});
+
+/** The parameter values alone, as `applyOverrides` accepts them. */
+export const omnissaSpValueSchemas = {
+	reviewOpensDay: dayOfMonthSchema,
+	submitDueDay: dayOfMonthSchema,
+	timeZone: timeZoneSchema.nullable(),
+	weekendHolidayPolicy: weekendHolidayPolicySchema,
+	quantityChangeThresholdPercent: percentSchema,
+	sidPattern: sidPatternSchema,
+	currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code'),
+	reasonCodes: reasonCodesSchema
+};
+
+export const omnissaSpParametersSchema = z.strictObject({
+	reviewOpensDay: parameterSchema(omnissaSpValueSchemas.reviewOpensDay),
+	submitDueDay: parameterSchema(omnissaSpValueSchemas.submitDueDay),
+	/** null: the partner's own zone from settings. A pack may pin one for a program-wide clock. */
+	timeZone: parameterSchema(omnissaSpValueSchemas.timeZone),
+	weekendHolidayPolicy: parameterSchema(omnissaSpValueSchemas.weekendHolidayPolicy),
+	quantityChangeThresholdPercent: parameterSchema(
+		omnissaSpValueSchemas.quantityChangeThresholdPercent
+	),
+	sidPattern: parameterSchema(omnissaSpValueSchemas.sidPattern),
+	currency: parameterSchema(omnissaSpValueSchemas.currency),
+	reasonCodes: parameterSchema(omnissaSpValueSchemas.reasonCodes)
+});
+
+export type OmnissaSpParameterName = keyof typeof omnissaSpValueSchemas;
+
+/** The Omnissa Service Provider pack (DESIGN.md "Program packs"). */
+export const omnissaSpPackSchema = z
+	.strictObject({
+		id: z.literal('omnissa-sp'),
+		version: z.string().regex(SEMVER, 'a semantic version such as 1.0.0'),
+		validFrom: z.iso.date(),
+		/** null: open-ended, valid until a newer program guide replaces the pack. */
+		validTo: z.iso.date().nullable(),
+		title: localizedTextSchema,
+		basedOn: z.strictObject({ document: z.string().min(1), date: z.iso.date() }),
+		parameters: omnissaSpParametersSchema
+	})
+	.superRefine((pack, context) => {
+		// ISO dates compare correctly as strings.
+		if (pack.validTo !== null && pack.validTo < pack.validFrom) {
+			context.addIssue({
+				code: 'custom',
+				path: ['validTo'],
+				message: 'validTo is before validFrom'
+			});
+		}
+		const { reviewOpensDay, submitDueDay } = pack.parameters;
+		if (reviewOpensDay.value > submitDueDay.value) {
+			context.addIssue({
+				code: 'custom',
+				path: ['parameters', 'submitDueDay', 'value'],
+				message: 'submitDueDay is before reviewOpensDay'
+			});
+		}
+	});
+
+export type OmnissaSpPack = z.infer<typeof omnissaSpPackSchema>;
+export type OmnissaSpParameters = OmnissaSpPack['parameters'];

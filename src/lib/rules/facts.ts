@@ -1,0 +1,43 @@
+import type { Period } from '$lib/domain/period';
+
+/**
+ * One usage line as the rules engine sees it. Deliberately its own type, not the importer's:
+ * the engine checks what it is given, so numbers arrive as text (a cell that is not a number is a
+ * finding here, not a crash). `sku` is optional because not every export has one; months are
+ * matched by SKU when present, else by description (product text is language-dependent).
+ */
+export type UsageLineFacts = {
+	/** Line in the source file, for messages that name it. */
+	line: number;
+	sid: string;
+	description: string;
+	customerRef?: string;
+	sku?: string;
+	quantity: string;
+	unitPrice: string;
+	total: string;
+	/** ISO 4217; absent means the report currency. */
+	currency?: string;
+};
+
+/** The previous, delivered report this one is compared with. */
+export type PreviousReportFacts = { period: Period; lines: readonly UsageLineFacts[] };
+
+/** Everything a check needs; gathered by the caller, so the engine reads no database. */
+export type ReportFacts = {
+	period: Period;
+	/** The report currency (ISO 4217). */
+	currency: string;
+	lines: readonly UsageLineFacts[];
+	previous?: PreviousReportFacts;
+	/** When the report was submitted; absent while it is a draft. */
+	submittedAt?: Date;
+	/** The clock for an unsubmitted report's lateness; passed in to keep checks pure. */
+	now: Date;
+	/** The partner's zone from settings; a zone pinned by the pack wins. */
+	timeZone: string;
+	/** The user chose to submit a report without usage. */
+	zeroUsageConfirmed?: boolean;
+	/** Credit reasons the user entered, by file line. */
+	creditReasons?: Readonly<Record<number, string>>;
+};

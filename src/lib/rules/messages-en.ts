@@ -1,0 +1,121 @@
+import { formatDate, formatNumber, quote } from './format-text';
+import type { MessageInput, MessageTable } from './messages';
+
+const n = (value: string | undefined) => formatNumber(value ?? '', 'en');
+const d = (value: string | undefined) => formatDate(value ?? '', 'en');
+const q = (value: string | undefined) => quote(value ?? '', 'en');
+const days = (count: string | undefined) => (count === '1' ? '1 day' : `${count} days`);
+const lineCount = (count: string | undefined) => (count === '1' ? '1 line' : `${count} lines`);
+
+function line({ subject }: MessageInput): string {
+	return `Line ${subject.line}`;
+}
+
+/** "Customer X on SID-..., SKU" or as much of it as the subject has. */
+function usage({ subject }: MessageInput): string {
+	const on =
+		subject.customerRef === undefined ? subject.sid : `${subject.customerRef} on ${subject.sid}`;
+	return subject.sku === undefined ? `${on}` : `${on}, ${subject.sku}`;
+}
+
+const notANumber = (field: string) => ({
+	message: (input: MessageInput) =>
+		`${line(input)}: the ${field} ${q(input.numbers.value)} is not a number.`,
+	fixHint: () => `Enter the ${field} as a plain number, such as 140 or 12.50.`
+});
+
+/** English sentences for every rule. */
+export const messagesEn: MessageTable = {
+	'sid-missing': {
+		message: (input) => `${line(input)}: the service identifier (SID) is empty.`,
+		fixHint: () =>
+			'Enter the SID from the Commerce Portal export: every line names the SID it was used on.'
+	},
+	'sid-malformed': {
+		message: (input) =>
+			`${line(input)}: the SID ${q(input.subject.sid)} does not have the expected form ${input.numbers.pattern}.`,
+		fixHint: () =>
+			'Copy the SID exactly as the Commerce Portal shows it; if your SIDs look different, adjust the SID pattern in the program settings.'
+	},
+	'quantity-not-number': notANumber('quantity'),
+	'unit-price-not-number': notANumber('unit price'),
+	'total-not-number': notANumber('total'),
+	'negative-quantity-without-credit-reason': {
+		message: (input) =>
+			`${line(input)}: the quantity ${n(input.numbers.quantity)} is negative (a credit) and has no credit reason.`,
+		fixHint: () =>
+			'Enter a credit reason for this line (such as a cancellation or a correction of an earlier month), or correct the quantity.'
+	},
+	'line-total-mismatch': {
+		message: ({ subject, numbers }) =>
+			`Line ${subject.line}: the total ${n(numbers.actual)} is not quantity × unit price: ${n(numbers.quantity)} × ${n(numbers.unitPrice)} = ${n(numbers.expected)}.`,
+		fixHint: () =>
+			'Correct the total, the quantity or the unit price: the total is quantity × unit price, rounded to 2 decimals.'
+	},
+	'currency-mismatch': {
+		message: (input) =>
+			`${line(input)}: the currency ${input.numbers.lineCurrency} differs from the report currency ${input.numbers.reportCurrency}.`,
+		fixHint: ({ numbers }) =>
+			`Report every line in ${numbers.reportCurrency}, or put lines in another currency into a report of their own.`
+	},
+	'duplicate-line': {
+		message: (input) =>
+			`${line(input)} repeats line ${input.numbers.firstLine}: same SID, customer, product, quantity and unit price.`,
+		fixHint: () =>
+			'Delete the copy if the row was doubled; if both rows are real, acknowledge the warning with a reason.'
+	},
+	'quantity-change': {
+		message: (input) =>
+			`${usage(input)}: quantity ${n(input.numbers.previous)} last month, ${n(input.numbers.current)} now (${n(input.numbers.changePercent)} %), beyond the ${n(input.numbers.threshold)} % threshold.`,
+		fixHint: () =>
+			'Check the usage; if the change is real, acknowledge it with a reason such as customer growth or migration.'
+	},
+	'sid-dropped': {
+		message: (input) =>
+			`${usage(input)}: billed last month (${lineCount(input.numbers.previousLines)}, ${n(input.numbers.previousTotal)}), missing now.`,
+		fixHint: () =>
+			'If the service was cancelled, acknowledge the warning with a reason; otherwise add the missing usage, since leaving out used services is under-reporting.'
+	},
+	'report-late': {
+		message: ({ numbers }) =>
+			numbers.submittedAt === undefined
+				? `The report was due by ${d(numbers.dueDate)} and is ${days(numbers.daysLate)} overdue.`
+				: `The report was submitted ${days(numbers.daysLate)} after the due date ${d(numbers.dueDate)}.`,
+		fixHint: ({ numbers }) =>
+			numbers.submittedAt === undefined
+				? 'Submit the report to your aggregator as soon as possible.'
+				: 'Acknowledge the delay with a reason; your aggregator may ask about it.'
+	},
+	'pack-not-valid-for-period': {
+		message: ({ numbers }) =>
+			`The program pack is valid from ${d(numbers.validFrom)} ${numbers.validTo === undefined ? 'on' : `to ${d(numbers.validTo)}`}; the period ${numbers.period} lies outside it.`,
+		fixHint: () => 'Use the program pack for this period, or check the report period.'
+	},
+	'empty-report': {
+		message: ({ numbers }) =>
+			`The report for ${numbers.period} has no usage (${lineCount(numbers.lines)}).`,
+		fixHint: () =>
+			'Import the usage export, or confirm explicitly that there was no usage this month.'
+	},
+	'zero-usage-confirmed': {
+		message: ({ numbers }) => `No usage for ${numbers.period}, as confirmed.`,
+		fixHint: () => 'Nothing to do; withdraw the confirmation if usage turns up.'
+	},
+	'new-sid': {
+		message: (input) =>
+			`${input.subject.sid} is new: not in last month's report (${lineCount(input.numbers.lines)}, ${n(input.numbers.total)}).`,
+		fixHint: () =>
+			'New business under the commit contract counts as a booking point; check that the SID is right.'
+	},
+	'new-customer': {
+		message: (input) =>
+			`${input.subject.customerRef} is a new customer: not in last month's report (${lineCount(input.numbers.lines)}, ${n(input.numbers.total)}).`,
+		fixHint: () =>
+			'New business under the commit contract counts as a booking point; check the customer name against last month.'
+	},
+	'previous-period-gap': {
+		message: ({ numbers }) =>
+			`Compared with the report for ${numbers.previousPeriod}, not ${numbers.expectedPeriod}: changes may span more than one month.`,
+		fixHint: () => 'Deliver the missing month first, or read the changes with the gap in mind.'
+	}
+};

@@ -1,0 +1,36 @@
+import type { Severity } from './finding';
+
+/**
+ * Every rule id with its severity. Ids are stable: they go into signed bundles and the audit log,
+ * and acknowledgements refer to them.
+ */
+export const ruleCatalog = {
+	'sid-missing': 'blocking',
+	'sid-malformed': 'blocking',
+	'quantity-not-number': 'blocking',
+	'unit-price-not-number': 'blocking',
+	'total-not-number': 'blocking',
+	'negative-quantity-without-credit-reason': 'blocking',
+	'line-total-mismatch': 'blocking',
+	'currency-mismatch': 'blocking',
+	// A warning, not blocking: two identical rows can be real (two orders of the same SKU at the
+	// same price in one month) and the vendor's export is the record. But the usual cause is a
+	// doubled row, which doubles the invoice, so it must be acknowledged with a reason.
+	'duplicate-line': 'warning',
+	'quantity-change': 'warning',
+	'sid-dropped': 'warning',
+	// A warning, not blocking: the seed sets the 15th but names no sanction, and a late report
+	// must still be deliverable.
+	'report-late': 'warning',
+	'pack-not-valid-for-period': 'warning',
+	'empty-report': 'blocking',
+	'zero-usage-confirmed': 'info',
+	'new-sid': 'info',
+	'new-customer': 'info',
+	'previous-period-gap': 'info'
+} as const satisfies Record<string, Severity>;
+
+export type RuleId = keyof typeof ruleCatalog;
+
+/** Order in which findings are listed: what stops the report first. */
+export const severityRank: Record<Severity, number> = { blocking: 0, warning: 1, info: 2 };
