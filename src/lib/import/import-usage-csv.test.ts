@@ -1,0 +1,181 @@
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sum, toAmount, type DecimalString } from '../domain/money';
+import { formatImportProblem } from './import-messages';
+import { importUsageCsv, parseUsageCsv } from './import-usage-csv';
+import { createMappingPreset } from './mapping-preset';
+import type { UsageLine } from './usage-row-schema';
+
+/** The sample data (tests/fixtures/SAMPLE-DATA.md), copied from the shared fixtures. */
+const SHARED = fileURLToPath(new URL('../../../tests/fixtures/', import.meta.url));
+const expected = JSON.parse(readFileSync(join(SHARED, 'expected.json'), 'utf8'));
+const fixture = (name: string) => new Uint8Array(readFileSync(join(SHARED, 'omnissa', name)));
+
+type Figures = {
+	rows: number;
+	total: string;
+	quantitySum: string;
+	customers: number;
+	sids: number;
+};
+
+function grouped(lines: UsageLine[], key: (line: UsageLine) => string) {
+	const groups = new Map<string, DecimalString[]>();
+	for (const line of lines) groups.set(key(line), [...(groups.get(key(line)) ?? []), line.total]);
+	return new Map(
+		[...groups].map(([name, totals]) => [
+			name,
+			{ rows: totals.length, total: toAmount(sum(totals)) }
+		])
+	);
+}
+
+describe('importUsageCsv on the Omnissa sample exports', () => {
+	it.each([
+		['usage-2026-09.en.csv', { encoding: 'utf-8', bom: false, delimiter: ',', numberLocale: 'en' }],
+		['usage-2026-10.de.csv', { encoding: 'utf-8', bom: true, delimiter: ';', numberLocale: 'de' }]
+	] as const)('imports %s with the figures of expected.json', async (name, detected) => {
+		const figures: Figures & {
+			byCustomer: Record<string, string>;
+			bySid: Record<string, { rows: number; total: string }>;
+			bySku: Record<string, string>;
+		} = expected.omnissa[name];
+		const result = await importUsageCsv({ bytes: fixture(name), fileName: name });
+		expect(result.problems).toEqual([]);
+		expect(result.detected).toMatchObject({ ...detected, headerLine: 1 });
+		expect(result.lines.length).toBe(figures.rows);
+		expect(result.rowsRead).toBe(figures.rows);
+		expect(result.totals).toEqual({
+			lines: figures.rows,
+			quantity: figures.quantitySum,
+			amount: figures.total
+		});
+		expect(result.lines.map((line) => line.line)).toEqual(
+			Array.from({ length: figures.rows }, (_, i) => i + 2)
+		);
+		const customers = grouped(result.lines, (line) => line.customerRef ?? '');
+		expect(customers.size).toBe(figures.customers);
+		expect(Object.fromEntries([...customers].map(([key, group]) => [key, group.total]))).toEqual(
+			figures.byCustomer
+		);
+		expect(Object.fromEntries(grouped(result.lines, (line) => line.sid))).toEqual(figures.bySid);
+		const skus = grouped(result.lines, (line) => line.sku ?? '');
+		expect(Object.fromEntries([...skus].map(([key, group]) => [key, group.total]))).toEqual(
+			figures.bySku
+		);
+		expect(result.digest).toMatch(/^[0-9a-f]{64}$/);
+	});
+
+	it('reads the October credit line and the umlauts as written', () => {
+		const result = parseUsageCsv({ bytes: fixture('usage-2026-10.de.csv'), fileName: 'oct.csv' });
+		expect(result.lines[4]).toEqual({
+			line: 6,
+			sid: 'SID-4711-HZN-01',
+			description: 'Veröffentlichte Anwendungen (RDSH)',
+			customerRef: 'Nordlicht Logistik AG',
+			quantity: '-6',
+			unitPrice: '11.20',
+			total: '-67.20',
+			currency: 'EUR',
+			sku: 'OSP-APP-PUB-CCU',
+			unit: 'Gleichzeitiger Benutzer',
+			period: '2026-10',
+			contractId: 'SPC-4711-2026-01'
+		});
+		expect(result.lines.filter((line) => line.quantity === '1480').length).toBe(2);
+	});
+});
+
+describe('importUsageCsv options', () => {
+	const header = 'Datum;Artikel;Stück;Preis;Wert';
+	const bytes = new TextEncoder().encode(
+		`${header}\r\n2026-10-01;SID-4711-HZN-01;1.480;1,50;2.220,00\r\n`
+	);
+	const mapping = { fields: { sid: 'Artikel', quantity: 2, unitPrice: 'Preis', total: 'Wert' } };
+
+	it('refuses unknown headers without a mapping', () => {
+		const result = parseUsageCsv({ bytes, fileName: 'x.csv' });
+		expect(result.problems.map((problem) => formatImportProblem(problem, 'en'))).toEqual([
+			'x.csv, line 1: no known columns found; map the columns (SID, quantity, unit price, total) by hand'
+		]);
+	});
+
+	it('imports them with a mapping, or with the preset saved for that header', () => {
+		const direct = parseUsageCsv({ bytes, fileName: 'x.csv', mapping });
+		expect(direct.problems).toEqual([]);
+		expect(direct.lines).toEqual([
+			{
+				line: 2,
+				sid: 'SID-4711-HZN-01',
+				description: '',
+				quantity: '1480',
+				unitPrice: '1.50',
+				total: '2220.00'
+			}
+		]);
+		const preset = createMappingPreset({ source: 'reseller', header: header.split(';'), mapping });
+		const viaPreset = parseUsageCsv({ bytes, fileName: 'x.csv', presets: [preset] });
+		expect(viaPreset.lines).toEqual(direct.lines);
+		expect(viaPreset.detected).toMatchObject({
+			presetSource: 'reseller',
+			mapping,
+			numberLocale: 'de'
+		});
+	});
+
+	it('names a mapped column the file does not have', () => {
+		const result = parseUsageCsv({
+			bytes,
+			fileName: 'x.csv',
+			mapping: { fields: { ...mapping.fields, sid: 'SID' } }
+		});
+		expect(result.problems.map((problem) => formatImportProblem(problem, 'de'))).toEqual([
+			"x.csv, Zeile 1: die zugeordnete Spalte 'SID' für Service-ID (SID) fehlt in der Datei"
+		]);
+	});
+
+	it('reports progress every 5,000 rows and at the end', async () => {
+		const rows = Array.from(
+			{ length: 12_345 },
+			(_, i) => `SID-4711-HZN-01,${i + 1},1.00,${i + 1}.00`
+		);
+		const big = new TextEncoder().encode(['SID,Quantity,Unit Price,Total', ...rows].join('\n'));
+		const seen: number[] = [];
+		const result = await importUsageCsv({
+			bytes: big,
+			fileName: 'big.csv',
+			onProgress: (n) => seen.push(n)
+		});
+		expect(seen).toEqual([5000, 10000, 12345]);
+		expect(result.totals).toEqual({ lines: 12345, quantity: '76205685', amount: '76205685.00' });
+	});
+
+	it('stops when the signal aborts and says so', async () => {
+		const rows = Array.from({ length: 20_000 }, () => 'SID-4711-HZN-01,1,1.00,1.00');
+		const big = new TextEncoder().encode(['SID,Quantity,Unit Price,Total', ...rows].join('\n'));
+		const controller = new AbortController();
+		const seen: number[] = [];
+		const result = await importUsageCsv({
+			bytes: big,
+			fileName: 'big.csv',
+			signal: controller.signal,
+			onProgress: (n) => {
+				seen.push(n);
+				controller.abort();
+			}
+		});
+		expect(seen).toEqual([5000]);
+		expect(result.lines).toEqual([]);
+		expect(result.problems).toEqual([{ code: 'aborted', file: 'big.csv' }]);
+	});
+
+	it('gives the same file the same digest', async () => {
+		const a = await importUsageCsv({ bytes: fixture('usage-2026-09.en.csv'), fileName: 'a.csv' });
+		const b = await importUsageCsv({ bytes: fixture('usage-2026-09.en.csv'), fileName: 'b.csv' });
+		const c = await importUsageCsv({ bytes: fixture('usage-2026-10.de.csv'), fileName: 'c.csv' });
+		expect(a.digest).toBe(b.digest);
+		expect(a.digest).not.toBe(c.digest);
+	});
+});

@@ -1,0 +1,157 @@
+import { sum, toAmount, type DecimalString } from '../domain/money';
+import type { ColumnMapping } from './column-mapping';
+import type { ImportProblem } from './import-problem';
+import type { MappingPreset } from './mapping-preset';
+import { createNumberLocaleDetector } from './number-locale';
+import type { CsvRecord } from './read-csv-records';
+import { readUsageTable, type ImportDetection } from './read-usage-table';
+import { checkTotalRow, findTotalRowLabel, type TotalRow } from './total-row';
+import { DEFAULT_SID_PATTERN, type UsageLine } from './usage-row-schema';
+import { createRowContext, validateUsageRow, type RowContext } from './validate-usage-row';
+
+export type UsageImportOptions = {
+	bytes: Uint8Array;
+	/** As the user chose it; every problem names it. */
+	fileName: string;
+	/** The user's mapping; wins over presets and header names. */
+	mapping?: ColumnMapping;
+	/** Saved mappings; the one made for this header layout is used. */
+	presets?: readonly MappingPreset[];
+	sidPattern?: RegExp;
+	/** Called with the number of data rows checked so far, every `PROGRESS_EVERY` rows. */
+	onProgress?: (rowsRead: number) => void;
+	/** Cancels an `importUsageCsv` between slices; the result then has an `aborted` problem. */
+	signal?: AbortSignal;
+};
+
+export type UsageImportResult = {
+	fileName: string;
+	/** Every row that could be read, in file order, each with its physical line. */
+	lines: UsageLine[];
+	problems: ImportProblem[];
+	detected: ImportDetection;
+	/** Over `lines`: the quantity sum and the amount, half-even to 2 places (DESIGN.md). */
+	totals: { lines: number; quantity: DecimalString; amount: DecimalString };
+	/** The file's own total row, excluded from `lines` and checked against `totals`. */
+	totalRow?: TotalRow;
+	/** Data rows read (not counting header, blank lines and the total row). */
+	rowsRead: number;
+	/** SHA-256 of the bytes, hex (only from `importUsageCsv`): finds a file imported twice. */
+	digest?: string;
+};
+
+export const PROGRESS_EVERY = 5000;
+
+/**
+ * The import as steps. Each `yield` is a point where an async caller may let the event loop
+ * run; a number is the count of rows checked so far, for progress. Rows are checked slice by
+ * slice as they are parsed, once the number format is known (the first 1,000 telling cells
+ * settle it; a file that mixes formats is read to its end first), and the last record waits
+ * until the end, where it may turn out to be the total row.
+ */
+export function* runUsageImport(
+	options: UsageImportOptions
+): Generator<number | undefined, UsageImportResult, void> {
+	const { fileName, sidPattern = DEFAULT_SID_PATTERN } = options;
+	const table = readUsageTable(options);
+	const { detected } = table;
+	if (table.problems.length > 0) return resultOf(fileName, detected, { problems: table.problems });
+	const { columns, header } = detected;
+	const numberColumns = [columns.quantity, columns.unitPrice, columns.total].filter(
+		(index): index is number => index !== undefined
+	);
+	const detector = createNumberLocaleDetector();
+	let context: RowContext | undefined;
+	const settle = (): RowContext => {
+		const numberLocale = detected.mapping?.numberLocale ?? detector.result().locale;
+		if (numberLocale) detected.numberLocale = numberLocale;
+		return createRowContext({ file: fileName, header, columns, numberLocale, sidPattern });
+	};
+	if (detected.mapping?.numberLocale) context = settle();
+
+	const lines: UsageLine[] = [];
+	const problems: ImportProblem[] = [];
+	const waiting: CsvRecord[] = [];
+	let rowsRead = 0;
+	function* check(record: CsvRecord): Generator<number, void, void> {
+		const row = validateUsageRow({ record, context: context ?? (context = settle()) });
+		if (row.line) lines.push(row.line);
+		for (const problem of row.problems) problems.push(problem);
+		if (++rowsRead % PROGRESS_EVERY === 0) yield rowsRead;
+	}
+	function* take(record: CsvRecord): Generator<number, void, void> {
+		if (context) return yield* check(record);
+		waiting.push(record);
+		for (const index of numberColumns) detector.add(record.cells[index] ?? '');
+		if (!detector.settled) return;
+		context = settle();
+		for (const held of waiting.splice(0)) yield* check(held);
+	}
+
+	let last: CsvRecord | undefined;
+	for (const batch of table.batches) {
+		for (const record of batch) {
+			if (last) yield* take(last);
+			last = record;
+		}
+		yield;
+	}
+	const label = last && !last.malformed && findTotalRowLabel({ record: last, columns, sidPattern });
+	if (last && !label) yield* take(last);
+	for (const held of waiting.splice(0)) yield* check(held);
+	if (rowsRead === 0) {
+		const line = detected.headerLine;
+		return resultOf(fileName, detected, {
+			problems: [{ code: 'no-rows', file: fileName, ...(line ? { line } : {}) }]
+		});
+	}
+	if (rowsRead % PROGRESS_EVERY !== 0) yield rowsRead;
+
+	const sums = {
+		quantity: sum(lines.map((line) => line.quantity)),
+		amount: sum(lines.map((line) => line.total))
+	};
+	const parts: Partial<UsageImportResult> = {
+		lines,
+		problems,
+		rowsRead,
+		totals: totalsOf(lines.length, sums)
+	};
+	if (label && last) {
+		const numberLocale = detected.numberLocale;
+		const checked = checkTotalRow({
+			record: last,
+			label,
+			file: fileName,
+			header,
+			columns,
+			numberLocale,
+			sums
+		});
+		parts.totalRow = checked.totalRow;
+		problems.push(...checked.problems);
+	}
+	return resultOf(fileName, detected, parts);
+}
+
+function totalsOf(lines: number, sums: { quantity: DecimalString; amount: DecimalString }) {
+	return { lines, quantity: sums.quantity, amount: toAmount(sums.amount) };
+}
+
+/** A result with nothing imported, completed by `parts`. */
+export function resultOf(
+	fileName: string,
+	detected: ImportDetection,
+	parts: Partial<UsageImportResult>
+): UsageImportResult {
+	const zero = sum([]);
+	return {
+		fileName,
+		lines: [],
+		problems: [],
+		detected,
+		totals: totalsOf(0, { quantity: zero, amount: zero }),
+		rowsRead: 0,
+		...parts
+	};
+}

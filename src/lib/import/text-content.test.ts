@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { findContentProblem } from './text-content';
+
+describe('findContentProblem', () => {
+	it('calls a file of white space empty', () => {
+		expect(findContentProblem({ text: '' })).toBe('empty-file');
+		expect(findContentProblem({ text: ' \r\n\t\n' })).toBe('empty-file');
+	});
+
+	it('calls a file with a NUL character binary', () => {
+		expect(findContentProblem({ text: 'PK\u0003\u0004\u0014\u0000' })).toBe('binary-file');
+	});
+
+	it('calls a file with many control characters binary', () => {
+		const text = 'a'.repeat(90) + '\u0001'.repeat(10);
+		expect(findContentProblem({ text })).toBe('binary-file');
+	});
+
+	it('accepts text with tabs, line ends and a stray control character', () => {
+		const text = 'SID\tMenge\r\nSID-4711-HZN-01\t3\u001a\n'.repeat(5);
+		expect(findContentProblem({ text })).toBeUndefined();
+	});
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createRowContext, validateUsageRow } from './validate-usage-row';
+
+const header = ['SID', 'Menge', 'Einzelpreis', 'Gesamt', 'Notiz'];
+const context = createRowContext({
+	file: 'f.csv',
+	header,
+	columns: { sid: 0, quantity: 1, unitPrice: 2, total: 3 },
+	numberLocale: 'de'
+});
+const validate = (cells: string[]) => validateUsageRow({ record: { line: 7, cells }, context });
+
+describe('validateUsageRow', () => {
+	it('builds a line from trimmed cells', () => {
+		expect(validate([' SID-4711-HZN-01 ', ' 3 ', '0,125', '0,375', 'x'])).toEqual({
+			line: {
+				line: 7,
+				sid: 'SID-4711-HZN-01',
+				description: '',
+				quantity: '3',
+				unitPrice: '0.125',
+				total: '0.375'
+			},
+			problems: []
+		});
+	});
+
+	it('keeps a line whose total is not quantity x unit price, as written', () => {
+		const { line, problems } = validate(['SID-4711-HZN-01', '3', '0,125', '0,38', '']);
+		expect(line?.total).toBe('0.38');
+		expect(problems).toEqual([
+			{
+				code: 'line-total-mismatch',
+				file: 'f.csv',
+				line: 7,
+				field: 'total',
+				column: 'Gesamt',
+				value: '0,38',
+				expected: '0.375'
+			}
+		]);
+	});
+
+	it('tolerates empty padding cells and short rows that end after the mapped columns', () => {
+		expect(validate(['SID-4711-HZN-01', '1', '1,00', '1,00', '', '', '']).problems).toEqual([]);
+		expect(validate(['SID-4711-HZN-01', '1', '1,00', '1,00']).problems).toEqual([]);
+	});
+
+	it('refuses rows whose cells have shifted', () => {
+		expect(validate(['SID-4711-HZN-01', '1', '1,00']).problems).toEqual([
+			{ code: 'column-count-mismatch', file: 'f.csv', line: 7, value: '3', expected: '5' }
+		]);
+	});
+
+	it('takes the currency from the amounts when the file has no currency column', () => {
+		expect(validate(['SID-4711-HZN-01', '2', '1,50 €', '3,00 €', '']).line?.currency).toBe('EUR');
+	});
+});

@@ -1,0 +1,176 @@
+import { compare, isDecimalString, multiply, type DecimalString } from '../domain/money';
+import type { ResolvedColumns } from './column-mapping';
+import {
+	isRowProblemCode,
+	USAGE_FIELDS,
+	type ImportProblem,
+	type NumberLocale,
+	type UsageField
+} from './import-problem';
+import { findCurrency } from './locale-number';
+import type { CsvRecord } from './read-csv-records';
+import { createUsageRowSchema, type UsageLine, type UsageRowSchema } from './usage-row-schema';
+
+/** What every row of one file is checked against; built once per file. */
+export type RowContext = {
+	file: string;
+	header: readonly string[];
+	columns: ResolvedColumns;
+	numberLocale: NumberLocale | undefined;
+	schema: UsageRowSchema;
+	/** The mapped fields and their column indexes, in field order. */
+	mapped: readonly (readonly [UsageField, number])[];
+	indexes: FieldIndexes;
+};
+
+const FIELD_SET: ReadonlySet<string> = new Set(USAGE_FIELDS);
+const AMOUNT_FIELDS = ['quantity', 'unitPrice', 'total'] as const;
+const OPTIONAL_TEXT = ['customerRef', 'sku', 'unit', 'period', 'contractId'] as const;
+
+/** Prepares the per-file part of row validation (schema, mapped columns). */
+export function createRowContext(options: {
+	file: string;
+	header: readonly string[];
+	columns: ResolvedColumns;
+	numberLocale: NumberLocale | undefined;
+	sidPattern?: RegExp;
+}): RowContext {
+	const { numberLocale, sidPattern, columns } = options;
+	const schema = createUsageRowSchema(sidPattern ? { numberLocale, sidPattern } : { numberLocale });
+	const mapped = USAGE_FIELDS.flatMap((field) => {
+		const index = columns[field];
+		return index === undefined ? [] : [[field, index] as const];
+	});
+	const at = (field: UsageField) => columns[field] ?? -1;
+	const indexes: FieldIndexes = {
+		sid: at('sid'),
+		description: at('description'),
+		customerRef: at('customerRef'),
+		quantity: at('quantity'),
+		unitPrice: at('unitPrice'),
+		total: at('total'),
+		currency: at('currency'),
+		sku: at('sku'),
+		unit: at('unit'),
+		period: at('period'),
+		contractId: at('contractId')
+	};
+	return { ...options, schema, mapped, indexes };
+}
+
+/**
+ * Turns one record into a usage line and its problems. A row that cannot be read yields no
+ * line; a line whose total is not quantity x unit price is kept as written (never recomputed)
+ * with a `line-total-mismatch`, so the rules engine blocks it and the user sees both numbers.
+ */
+export function validateUsageRow({ record, context }: { record: CsvRecord; context: RowContext }): {
+	line?: UsageLine;
+	problems: ImportProblem[];
+} {
+	const { file, header, columns, mapped } = context;
+	const at = { file, line: record.line };
+	if (record.malformed) return { problems: [{ code: 'malformed-quotes', ...at }] };
+	if (!fitsHeader(record.cells, header.length, mapped)) {
+		const counts = { value: String(record.cells.length), expected: String(header.length) };
+		return { problems: [{ code: 'column-count-mismatch', ...at, ...counts }] };
+	}
+	const input = readCells(record.cells, context.indexes);
+	const where = (field: UsageField) => {
+		const index = columns[field];
+		const column = index === undefined ? undefined : header[index];
+		return { ...at, field, ...(column === undefined ? {} : { column }), value: input[field] };
+	};
+	const parsed = context.schema.safeParse(input);
+	if (!parsed.success) {
+		const problems = parsed.error.issues.map((issue): ImportProblem => {
+			const key = String(issue.path[0]);
+			const code = isRowProblemCode(issue.message) ? issue.message : 'not-a-number';
+			const place = FIELD_SET.has(key) ? where(key as UsageField) : at;
+			const locale = code === 'number-format-mismatch' ? context.numberLocale : undefined;
+			return { code, ...place, ...(locale ? { numberLocale: locale } : {}) };
+		});
+		return { problems };
+	}
+	const row = parsed.data;
+	const problems: ImportProblem[] = [];
+	let currency = row.currency || undefined;
+	for (const field of AMOUNT_FIELDS) {
+		const stated = findCurrency({ text: input[field] });
+		if (!stated) continue;
+		if (!currency) currency = stated;
+		else if (stated !== currency) {
+			problems.push({ code: 'currency-mismatch', ...where(field), expected: currency });
+		}
+	}
+	const line: UsageLine = {
+		line: record.line,
+		sid: row.sid,
+		description: row.description,
+		quantity: decimal(row.quantity),
+		unitPrice: decimal(row.unitPrice),
+		total: decimal(row.total)
+	};
+	for (const field of OPTIONAL_TEXT) {
+		const value = row[field];
+		if (value) line[field] = value;
+	}
+	if (currency) line.currency = currency;
+	const product = multiply(line.quantity, line.unitPrice);
+	// `multiply` writes canonical decimals; comparing canonical strings spares two big.js parses.
+	if (product !== canonical(line.total) && compare(product, line.total) !== 0) {
+		problems.push({ code: 'line-total-mismatch', ...where('total'), expected: product });
+	}
+	return { line, problems };
+}
+
+type RowCells = Record<UsageField, string>;
+
+/** Column index per field, -1 when unmapped (read as ''): a fixed object shape, fast in V8. */
+type FieldIndexes = Record<UsageField, number>;
+
+function readCells(cells: readonly string[], at: FieldIndexes): RowCells {
+	const cell = (index: number) => (index < 0 ? '' : (cells[index] ?? '').trim());
+	return {
+		sid: cell(at.sid),
+		description: cell(at.description),
+		customerRef: cell(at.customerRef),
+		quantity: cell(at.quantity),
+		unitPrice: cell(at.unitPrice),
+		total: cell(at.total),
+		currency: cell(at.currency),
+		sku: cell(at.sku),
+		unit: cell(at.unit),
+		period: cell(at.period),
+		contractId: cell(at.contractId)
+	};
+}
+
+/** A decimal string as `multiply` writes it: no trailing fraction zeros, no bare point. */
+function canonical(value: DecimalString): string {
+	if (value.indexOf('.') < 0) return value;
+	let end = value.length;
+	while (value.charCodeAt(end - 1) === 48) end--;
+	if (value.charCodeAt(end - 1) === 46) end--;
+	return value.slice(0, end);
+}
+
+/** The schema rewrote number cells to decimal strings; anything else here is a bug. */
+function decimal(value: string): DecimalString {
+	if (!isDecimalString(value)) throw new TypeError(`schema let through ${JSON.stringify(value)}`);
+	return value;
+}
+
+/**
+ * Extra cells are fine when empty (Excel pads rows with `;;`); missing ones when no mapped
+ * column falls there. Anything else usually means an unquoted delimiter shifted the cells.
+ */
+function fitsHeader(
+	cells: readonly string[],
+	width: number,
+	mapped: RowContext['mapped']
+): boolean {
+	if (cells.length === width) return true;
+	for (let i = width; i < cells.length; i++) if (cells[i]?.trim() !== '') return false;
+	for (const [, index] of mapped) if (index >= cells.length) return false;
+	return true;
+}
