@@ -14,7 +14,13 @@ const backup: Backup = {
 			language: 'de'
 		},
 		enrollments: [{ programId: 'omnissa-sp', enrolledAt: '2026-01-05T08:00:00.000Z' }],
-		aggregators: [{ id: 'td-synnex-de', name: 'TD SYNNEX Germany' }]
+		aggregators: [{ id: 'td-synnex-de', name: 'TD SYNNEX Germany' }],
+		reports: [],
+		lineChunks: [],
+		sidTotals: [],
+		customerTotals: [],
+		importPresets: [],
+		auditLog: []
 	}
 };
 
@@ -24,6 +30,18 @@ describe('parseBackup', () => {
 		const parsed = parseBackup({ text, file: 'b.json' });
 		expect(parsed).toEqual({ ok: true, backup });
 		expect(parsed.ok && serializeBackup(parsed.backup)).toBe(text);
+	});
+
+	it('reads a backup made before reports existed, with empty report tables', () => {
+		const { data } = backup;
+		const old = {
+			...backup,
+			data: { profile: data.profile, enrollments: data.enrollments, aggregators: data.aggregators }
+		};
+		expect(parseBackup({ text: JSON.stringify(old), file: 'old.json' })).toEqual({
+			ok: true,
+			backup
+		});
 	});
 
 	it('refuses a truncated file', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReportTablesSchema } from './backup-tables';
 import { AggregatorSchema, EnrollmentSchema, ProfileSchema } from './settings';
 
 /**
@@ -12,7 +13,8 @@ export const BACKUP_FORMAT_VERSION = 1;
 export const BackupDataSchema = z.object({
 	profile: ProfileSchema.nullable(),
 	enrollments: z.array(EnrollmentSchema),
-	aggregators: z.array(AggregatorSchema)
+	aggregators: z.array(AggregatorSchema),
+	...ReportTablesSchema.shape
 });
 export type BackupData = z.infer<typeof BackupDataSchema>;
 

@@ -2,8 +2,7 @@ import {
 	BACKUP_FORMAT,
 	BACKUP_FORMAT_VERSION,
 	BackupSchema,
-	type Backup,
-	type BackupData
+	type Backup
 } from '$lib/domain/backup';
 import { BACKED_UP_TABLES, PROFILE_KEY, type PartnerDeskDatabase } from './db';
 import { guardStorage } from './errors';
@@ -11,11 +10,17 @@ import { readProfile } from './settings-repo';
 
 /** Reads everything a backup holds, in one read transaction (a consistent snapshot). */
 export async function exportBackup(db: PartnerDeskDatabase, now = new Date()): Promise<Backup> {
-	const data: BackupData = await guardStorage(() =>
+	const data = await guardStorage(() =>
 		db.transaction('r', [...BACKED_UP_TABLES], async () => ({
 			profile: (await readProfile(db)) ?? null,
 			enrollments: await db.enrollments.orderBy('programId').toArray(),
-			aggregators: await db.aggregators.orderBy('id').toArray()
+			aggregators: await db.aggregators.orderBy('id').toArray(),
+			reports: await db.reports.orderBy('id').toArray(),
+			lineChunks: await db.lineChunks.toArray(),
+			sidTotals: await db.sidTotals.toArray(),
+			customerTotals: await db.customerTotals.toArray(),
+			importPresets: await db.importPresets.toArray(),
+			auditLog: await db.auditLog.orderBy('seq').toArray()
 		}))
 	);
 	return BackupSchema.parse({
@@ -38,6 +43,12 @@ export async function restoreBackup(db: PartnerDeskDatabase, backup: Backup): Pr
 			if (data.profile) await db.settings.put({ ...data.profile, key: PROFILE_KEY });
 			await db.enrollments.bulkPut(data.enrollments);
 			await db.aggregators.bulkPut(data.aggregators);
+			await db.reports.bulkPut(data.reports);
+			await db.lineChunks.bulkPut(data.lineChunks);
+			await db.sidTotals.bulkPut(data.sidTotals);
+			await db.customerTotals.bulkPut(data.customerTotals);
+			await db.importPresets.bulkPut(data.importPresets);
+			await db.auditLog.bulkPut(data.auditLog);
 		})
 	);
 }

@@ -2,7 +2,10 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serializeBackup } from '$lib/domain/backup';
 import { exportBackup, restoreBackup, wipeAll } from './backup-repo';
+import { toDecimal } from '$lib/domain/money';
+import { toPeriod } from '$lib/domain/period';
 import { PartnerDeskDatabase } from './db';
+import { storeImportedReport } from './report-repo';
 import { listAggregators, readProfile, saveAggregator, saveSettings } from './settings-repo';
 
 let db: PartnerDeskDatabase;
@@ -29,6 +32,32 @@ async function filled(): Promise<PartnerDeskDatabase> {
 	});
 	await saveAggregator(db, { id: 'td-synnex-de', name: 'TD SYNNEX Germany' });
 	await saveAggregator(db, { id: 'also-de', name: 'ALSO Deutschland' });
+	const line = {
+		sid: 'SID-4711-HZN-01',
+		description: 'Horizon Universal – Standard',
+		customerRef: 'Bäckerei Hüttner KG'
+	};
+	await storeImportedReport(db, {
+		programId: 'omnissa-sp',
+		period: toPeriod(2026, 10),
+		currency: 'EUR',
+		lines: Array.from({ length: 1500 }, (_, i) => ({
+			...line,
+			line: i + 2,
+			quantity: toDecimal('3'),
+			unitPrice: toDecimal('12.35'),
+			total: toDecimal('37.05')
+		})),
+		source: {
+			fileName: 'usage-2026-10.de.csv',
+			digest: 'ab'.repeat(32),
+			encoding: 'windows-1252',
+			importedAt: '2026-11-12T09:00:00.000Z',
+			rowsRead: 1500,
+			rowsSkipped: 0
+		},
+		now: new Date('2026-11-12T09:00:00Z')
+	});
 	return db;
 }
 
@@ -44,7 +73,14 @@ describe('backup in real IndexedDB', () => {
 		await restoreBackup(db, JSON.parse(first));
 		const second = serializeBackup(await exportBackup(db, at));
 		expect(second).toBe(first);
-		expect(JSON.parse(second).data.enrollments).toEqual([
+		const data = JSON.parse(second).data;
+		expect(data.reports).toHaveLength(1);
+		expect(data.reports[0].totals).toEqual({ quantity: '4500', amount: '55575.00' });
+		expect(data.lineChunks.map((chunk: { lines: unknown[] }) => chunk.lines.length)).toEqual([
+			1000, 500
+		]);
+		expect(data.auditLog).toHaveLength(1);
+		expect(data.enrollments).toEqual([
 			{ programId: 'genesys-appfoundry', enrolledAt: '2026-01-05T08:00:00.000Z' },
 			{ programId: 'omnissa-sp', enrolledAt: '2026-01-05T08:00:00.000Z' }
 		]);

@@ -1,6 +1,12 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PartnerDeskDatabase, PROFILE_KEY, SCHEMA_VERSION } from './db';
+import {
+	openCheckedDatabase,
+	PartnerDeskDatabase,
+	PROFILE_KEY,
+	SCHEMA_VERSION,
+	SCHEMA_VERSIONS
+} from './db';
 import { classifyStorageError } from './errors';
 import { listAggregators, listEnrollments, readProfile } from './settings-repo';
 
@@ -58,6 +64,35 @@ describe('schema migrations', () => {
 		current.close();
 	});
 
+	it('upgrades a filled version 2 database: settings kept, report tables empty and usable', async () => {
+		const name = freshName();
+		const v2 = new PartnerDeskDatabase(name, { upTo: 2 });
+		const { programs, ...profile } = v1Profile;
+		await v2.table('settings').put(profile);
+		await v2.table('aggregators').bulkPut(aggregators);
+		await v2
+			.table('enrollments')
+			.bulkPut(
+				programs.map((programId) => ({ programId, enrolledAt: '2026-01-05T08:00:00.000Z' }))
+			);
+		v2.close();
+
+		const current = new PartnerDeskDatabase(name);
+		await current.open();
+		expect(current.verno).toBe(SCHEMA_VERSION);
+		const { key, ...stored } = profile;
+		expect(key).toBe(PROFILE_KEY);
+		expect(await readProfile(current)).toEqual(stored);
+		expect(await listEnrollments(current)).toEqual([
+			{ programId: 'genesys-appfoundry', enrolledAt: '2026-01-05T08:00:00.000Z' },
+			{ programId: 'omnissa-sp', enrolledAt: '2026-01-05T08:00:00.000Z' }
+		]);
+		expect(await listAggregators(current)).toEqual(aggregators);
+		expect(await current.reports.count()).toBe(0);
+		expect(await current.lineChunks.count()).toBe(0);
+		current.close();
+	});
+
 	it('upgrades an empty version 1 database', async () => {
 		const name = freshName();
 		const v1 = new PartnerDeskDatabase(name, { upTo: 1 });
@@ -75,12 +110,11 @@ describe('schema migrations', () => {
 		const future = new Dexie(name);
 		future
 			.version(SCHEMA_VERSION + 1)
-			.stores({ settings: 'key', aggregators: 'id', enrollments: 'programId', reports: 'id' });
+			.stores({ ...SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].stores, somethingNew: 'id' });
 		await future.table('aggregators').put(aggregators[0]);
 		future.close();
 
-		const current = new PartnerDeskDatabase(name);
-		const error = await current.open().then(
+		const error = await openCheckedDatabase(name).then(
 			() => undefined,
 			(failure: unknown) => failure
 		);
@@ -89,6 +123,7 @@ describe('schema migrations', () => {
 		const again = new Dexie(name);
 		await again.open();
 		expect(again.verno).toBe(SCHEMA_VERSION + 1);
+		expect(Array.from(again.backendDB().objectStoreNames)).toContain('somethingNew');
 		expect(await again.table('aggregators').toArray()).toEqual([aggregators[0]]);
 		again.close();
 	});

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { USAGE_FIELDS } from '$lib/import/import-problem';
+import { isDecimalString } from './money';
+import { AUDIT_ACTIONS, ReportRevisionSchema } from './report';
+
+/**
+ * Schemas of the report tables as a backup holds them: checked whole before a
+ * restore writes anything. Optional in the file (a backup made before reports
+ * existed has none) and written as empty lists.
+ */
+const decimal = z.string().refine(isDecimalString, 'decimal');
+
+const StoredLineSchema = z.object({
+	line: z.number().int().positive(),
+	sid: z.string(),
+	description: z.string(),
+	customerRef: z.string().optional(),
+	quantity: decimal,
+	unitPrice: decimal,
+	total: decimal,
+	currency: z.string().optional(),
+	sku: z.string().optional(),
+	unit: z.string().optional(),
+	period: z.string().optional(),
+	contractId: z.string().optional()
+});
+
+const GroupTotalSchema = z.object({
+	revisionId: z.uuid(),
+	key: z.string(),
+	lines: z.number().int().nonnegative(),
+	quantity: decimal,
+	amount: decimal
+});
+
+export const ReportTablesSchema = z.object({
+	reports: z.array(ReportRevisionSchema).default([]),
+	lineChunks: z
+		.array(
+			z.object({
+				revisionId: z.uuid(),
+				index: z.number().int().nonnegative(),
+				lines: z.array(StoredLineSchema)
+			})
+		)
+		.default([]),
+	sidTotals: z.array(GroupTotalSchema).default([]),
+	customerTotals: z.array(GroupTotalSchema).default([]),
+	importPresets: z
+		.array(
+			z.object({
+				source: z.string(),
+				headerSignature: z.string(),
+				mapping: z.object({
+					fields: z.partialRecord(
+						z.enum(USAGE_FIELDS),
+						z.union([z.number().int().nonnegative(), z.string()])
+					),
+					numberLocale: z.enum(['de', 'en']).optional(),
+					delimiter: z.enum([';', ',', '\t']).optional()
+				})
+			})
+		)
+		.default([]),
+	auditLog: z
+		.array(
+			z.object({
+				seq: z.number().int().positive(),
+				at: z.iso.datetime(),
+				revisionId: z.uuid(),
+				action: z.enum(AUDIT_ACTIONS),
+				detail: z.record(z.string(), z.union([z.string(), z.number()]))
+			})
+		)
+		.default([])
+});

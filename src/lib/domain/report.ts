@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { isDecimalString, type DecimalString } from './money';
+import { isPeriod, type Period } from './period';
+import { PROGRAM_IDS } from './programs';
+
+/**
+ * A monthly report revision (DESIGN.md "The monthly report"). Its lines are
+ * stored apart, in chunks (src/lib/store); the revision holds what the Reports
+ * page lists and what the review adds: acknowledgements and credit reasons.
+ * "In review" is not stored: it is a draft whose review window is open.
+ */
+export const REPORT_STATES = [
+	'draft',
+	'ready',
+	'signed',
+	'queued',
+	'delivered',
+	'superseded'
+] as const;
+export type ReportState = (typeof REPORT_STATES)[number];
+
+const decimal = z
+	.string()
+	.refine(isDecimalString, 'decimal') as unknown as z.ZodType<DecimalString>;
+const period = z.string().refine(isPeriod, 'period') as unknown as z.ZodType<Period>;
+
+export const AcknowledgementSchema = z.object({
+	reasonCode: z.string().min(1, 'required'),
+	comment: z.string().trim().max(2000, 'too-long'),
+	at: z.iso.datetime()
+});
+export type Acknowledgement = z.infer<typeof AcknowledgementSchema>;
+
+export const ImportSourceSchema = z.object({
+	fileName: z.string(),
+	/** SHA-256 of the file's bytes: the same file imported twice is recognised. */
+	digest: z.string().regex(/^[0-9a-f]{64}$/),
+	encoding: z.string(),
+	delimiter: z.string().optional(),
+	numberLocale: z.enum(['de', 'en']).optional(),
+	importedAt: z.iso.datetime(),
+	rowsRead: z.number().int().nonnegative(),
+	/** Rows the user chose to leave out (import of the valid rows only). */
+	rowsSkipped: z.number().int().nonnegative()
+});
+export type ImportSource = z.infer<typeof ImportSourceSchema>;
+
+export const ReportRevisionSchema = z.object({
+	id: z.uuid(),
+	programId: z.enum(PROGRAM_IDS),
+	period,
+	revision: z.number().int().positive(),
+	/** The revision this one corrects, or null for revision 1. */
+	supersedes: z.uuid().nullable(),
+	state: z.enum(REPORT_STATES),
+	currency: z.string().regex(/^[A-Z]{3}$/),
+	createdAt: z.iso.datetime(),
+	updatedAt: z.iso.datetime(),
+	readyAt: z.iso.datetime().optional(),
+	source: ImportSourceSchema.optional(),
+	lineCount: z.number().int().nonnegative(),
+	totals: z.object({ quantity: decimal, amount: decimal }),
+	/** By finding key (see `findingKey` in src/lib/rules). */
+	acknowledgements: z.record(z.string(), AcknowledgementSchema),
+	/** By file line: why a negative quantity is a credit. */
+	creditReasons: z.record(z.string(), z.string()),
+	zeroUsageConfirmed: z.boolean()
+});
+export type ReportRevision = z.infer<typeof ReportRevisionSchema>;
+
+/** What the audit log records about a revision. */
+export const AUDIT_ACTIONS = [
+	'imported',
+	'replaced',
+	'line-corrected',
+	'acknowledged',
+	'credit-reason',
+	'marked-ready',
+	'superseded'
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** States in which a revision can no longer change: a change makes a new revision. */
+export function isFrozen(state: ReportState): boolean {
+	return state !== 'draft';
+}

@@ -1,0 +1,36 @@
+import type { Finding } from './finding';
+
+/**
+ * A finding's stable key: the same rule about the same subject gets the same
+ * key on every re-run, so an acknowledgement stays attached to its finding
+ * while the report is checked again after each change.
+ */
+export function findingKey(finding: Finding): string {
+	const { kind, line, sid, customerRef, sku } = finding.subject;
+	return [finding.ruleId, kind, line ?? '', sid ?? '', customerRef ?? '', sku ?? ''].join('|');
+}
+
+export type ReviewSummary = {
+	blocking: number;
+	/** Warnings without an acknowledgement. */
+	openWarnings: number;
+	acknowledged: number;
+	info: number;
+	/** Ready needs no blocking finding and every warning acknowledged. */
+	canMarkReady: boolean;
+};
+
+/** Counts what stands between a report and "ready". */
+export function summarizeReview(options: {
+	findings: readonly Finding[];
+	acknowledged: Readonly<Record<string, unknown>>;
+}): ReviewSummary {
+	const summary = { blocking: 0, openWarnings: 0, acknowledged: 0, info: 0 };
+	for (const finding of options.findings) {
+		if (finding.severity === 'blocking') summary.blocking++;
+		else if (finding.severity === 'info') summary.info++;
+		else if (findingKey(finding) in options.acknowledged) summary.acknowledged++;
+		else summary.openWarnings++;
+	}
+	return { ...summary, canMarkReady: summary.blocking === 0 && summary.openWarnings === 0 };
+}

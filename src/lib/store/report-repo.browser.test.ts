@@ -1,0 +1,149 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toDecimal } from '$lib/domain/money';
+import { toPeriod } from '$lib/domain/period';
+import type { UsageLine } from '$lib/import/usage-row-schema';
+import { PartnerDeskDatabase } from './db';
+import {
+	acknowledgeFinding,
+	findRevisionByDigest,
+	listRevisions,
+	markReady,
+	readAudit,
+	readGroupTotals,
+	readLines,
+	storeImportedReport
+} from './report-repo';
+
+let db: PartnerDeskDatabase;
+afterEach(async () => {
+	db.close();
+	await Dexie.delete(db.name);
+});
+
+function lines(count: number, price = '2.50'): UsageLine[] {
+	return Array.from({ length: count }, (_, i) => ({
+		line: i + 2,
+		sid: `SID-4711-HZN-0${i % 3}`,
+		description: 'Horizon Standard',
+		customerRef: `CUST-${i % 7}`,
+		quantity: toDecimal(String(i + 1)),
+		unitPrice: toDecimal(price),
+		total: toDecimal((Number(price) * (i + 1)).toFixed(2))
+	}));
+}
+
+const source = (digest: string) => ({
+	fileName: 'usage.csv',
+	digest: digest.repeat(64).slice(0, 64),
+	encoding: 'utf-8',
+	importedAt: '2026-11-12T09:00:00.000Z',
+	rowsRead: 2500,
+	rowsSkipped: 0
+});
+
+const base = { programId: 'omnissa-sp' as const, period: toPeriod(2026, 10), currency: 'EUR' };
+
+describe('report revisions in real IndexedDB', () => {
+	it('stores 2,500 lines as 3 chunks with totals, in file order', async () => {
+		db = new PartnerDeskDatabase(`reports-${crypto.randomUUID()}`);
+		const revision = await storeImportedReport(db, {
+			...base,
+			lines: lines(2500),
+			source: source('a')
+		});
+		expect(revision).toMatchObject({
+			revision: 1,
+			supersedes: null,
+			state: 'draft',
+			lineCount: 2500
+		});
+		// 2.50 × (1 + … + 2500) = 2.50 × 3,126,250
+		expect(revision.totals).toEqual({ quantity: '3126250', amount: '7815625.00' });
+		expect(await db.lineChunks.count()).toBe(3);
+		const stored = await readLines(db, revision.id);
+		expect(stored.map((line) => line.line)).toEqual(lines(2500).map((line) => line.line));
+		const groups = await readGroupTotals(db, revision.id);
+		expect(groups.bySid.map((group) => group.key)).toEqual([
+			'SID-4711-HZN-00',
+			'SID-4711-HZN-01',
+			'SID-4711-HZN-02'
+		]);
+		expect(groups.byCustomer).toHaveLength(7);
+		expect((await findRevisionByDigest(db, source('a').digest))?.id).toBe(revision.id);
+	});
+
+	it('replaces a draft’s lines instead of adding to them, and refuses a second draft', async () => {
+		db = new PartnerDeskDatabase(`reports-${crypto.randomUUID()}`);
+		const first = await storeImportedReport(db, {
+			...base,
+			lines: lines(2500),
+			source: source('a')
+		});
+		await expect(
+			storeImportedReport(db, { ...base, lines: lines(10), source: source('b') })
+		).rejects.toThrow('has a draft');
+		const replaced = await storeImportedReport(db, {
+			...base,
+			lines: lines(10),
+			source: source('b'),
+			replace: first.id
+		});
+		expect(replaced).toMatchObject({ id: first.id, revision: 1, lineCount: 10 });
+		expect(await db.lineChunks.count()).toBe(1);
+		expect(await readLines(db, first.id)).toHaveLength(10);
+		expect((await readAudit(db, first.id)).map((entry) => entry.action)).toEqual([
+			'imported',
+			'replaced'
+		]);
+	});
+
+	it('freezes a ready revision; a correction is revision 2 and supersedes it when ready', async () => {
+		db = new PartnerDeskDatabase(`reports-${crypto.randomUUID()}`);
+		const first = await storeImportedReport(db, { ...base, lines: lines(5), source: source('a') });
+		await acknowledgeFinding(db, {
+			revisionId: first.id,
+			findingKey: 'quantity-change:CUST-1:SID-4711-HZN-01',
+			reasonCode: 'customer-growth',
+			comment: 'New branch office'
+		});
+		await markReady(db, { revisionId: first.id });
+		await expect(
+			acknowledgeFinding(db, {
+				revisionId: first.id,
+				findingKey: 'x',
+				reasonCode: 'other',
+				comment: ''
+			})
+		).rejects.toThrow('is ready');
+
+		const second = await storeImportedReport(db, { ...base, lines: lines(6), source: source('c') });
+		expect(second).toMatchObject({ revision: 2, supersedes: first.id, state: 'draft' });
+		await markReady(db, { revisionId: second.id });
+		const states = (await listRevisions(db)).map((r) => [r.revision, r.state]);
+		expect(states).toEqual([
+			[2, 'ready'],
+			[1, 'superseded']
+		]);
+		const [stored] = (await listRevisions(db)).filter((r) => r.id === first.id);
+		expect(stored.acknowledgements['quantity-change:CUST-1:SID-4711-HZN-01']).toMatchObject({
+			reasonCode: 'customer-growth',
+			comment: 'New branch office'
+		});
+	});
+
+	it('writes nothing when the disk is full in the middle of an import', async () => {
+		db = new PartnerDeskDatabase(`reports-${crypto.randomUUID()}`);
+		const original = db.sidTotals.bulkAdd.bind(db.sidTotals);
+		db.sidTotals.bulkAdd = (() => {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		}) as typeof original;
+		await expect(
+			storeImportedReport(db, { ...base, lines: lines(2500), source: source('a') })
+		).rejects.toMatchObject({ code: 'storage-full' });
+		db.sidTotals.bulkAdd = original;
+		expect(await db.reports.count()).toBe(0);
+		expect(await db.lineChunks.count()).toBe(0);
+		expect(await db.auditLog.count()).toBe(0);
+	});
+});

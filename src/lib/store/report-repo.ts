@@ -1,0 +1,329 @@
+import type { Period } from '$lib/domain/period';
+import type { ProgramId } from '$lib/domain/programs';
+import {
+	isFrozen,
+	ReportRevisionSchema,
+	type Acknowledgement,
+	type ImportSource,
+	type ReportRevision
+} from '$lib/domain/report';
+import { summarizeLines } from '$lib/domain/report-totals';
+import type { UsageLine } from '$lib/import/usage-row-schema';
+import { LINES_PER_CHUNK, type AuditEntry, type PartnerDeskDatabase } from './db';
+import { guardStorage } from './errors';
+
+/** Every revision, newest period first, newest revision first within a period. */
+export async function listRevisions(db: PartnerDeskDatabase): Promise<ReportRevision[]> {
+	const all = await guardStorage(() => db.reports.toArray());
+	return all.sort((a, b) =>
+		a.period === b.period ? b.revision - a.revision : a.period < b.period ? 1 : -1
+	);
+}
+
+export async function readRevision(
+	db: PartnerDeskDatabase,
+	id: string
+): Promise<ReportRevision | undefined> {
+	return guardStorage(() => db.reports.get(id));
+}
+
+/** The revision a file with this digest went into, if it was imported before. */
+export async function findRevisionByDigest(
+	db: PartnerDeskDatabase,
+	digest: string
+): Promise<ReportRevision | undefined> {
+	return guardStorage(() => db.reports.where('source.digest').equals(digest).first());
+}
+
+/** All lines of a revision, in file order. */
+export async function readLines(db: PartnerDeskDatabase, revisionId: string): Promise<UsageLine[]> {
+	const chunks = await guardStorage(() =>
+		db.lineChunks
+			.where('[revisionId+index]')
+			.between([revisionId, 0], [revisionId, Infinity])
+			.toArray()
+	);
+	return chunks.flatMap((chunk) => chunk.lines);
+}
+
+export async function readGroupTotals(db: PartnerDeskDatabase, revisionId: string) {
+	const range = (table: typeof db.sidTotals) =>
+		table.where('[revisionId+key]').between([revisionId, ''], [revisionId, '\uffff']).toArray();
+	return guardStorage(async () => ({
+		bySid: await range(db.sidTotals),
+		byCustomer: await range(db.customerTotals)
+	}));
+}
+
+function audit(db: PartnerDeskDatabase, entry: Omit<AuditEntry, 'seq' | 'at'>, at: string) {
+	return db.auditLog.add({ ...entry, at });
+}
+
+async function writeLines(db: PartnerDeskDatabase, revisionId: string, lines: UsageLine[]) {
+	await db.lineChunks
+		.where('[revisionId+index]')
+		.between([revisionId, 0], [revisionId, Infinity])
+		.delete();
+	await db.sidTotals
+		.where('[revisionId+key]')
+		.between([revisionId, ''], [revisionId, '\uffff'])
+		.delete();
+	await db.customerTotals
+		.where('[revisionId+key]')
+		.between([revisionId, ''], [revisionId, '\uffff'])
+		.delete();
+	const chunks = [];
+	for (let index = 0; index * LINES_PER_CHUNK < lines.length; index++) {
+		chunks.push({
+			revisionId,
+			index,
+			lines: lines.slice(index * LINES_PER_CHUNK, (index + 1) * LINES_PER_CHUNK)
+		});
+	}
+	await db.lineChunks.bulkAdd(chunks);
+	const totals = summarizeLines(lines);
+	await db.sidTotals.bulkAdd(totals.bySid.map((total) => ({ ...total, revisionId })));
+	await db.customerTotals.bulkAdd(totals.byCustomer.map((total) => ({ ...total, revisionId })));
+	return totals;
+}
+
+export type StoreImportOptions = {
+	programId: ProgramId;
+	period: Period;
+	currency: string;
+	lines: UsageLine[];
+	source: ImportSource;
+	/** A draft whose lines the file replaces (the user confirmed); else a new revision. */
+	replace?: string;
+	now?: Date;
+};
+
+/**
+ * Stores an imported file as a report revision in one transaction: the lines,
+ * their totals, the revision and its audit entry are written whole or not at
+ * all. A file for a period whose newest revision is frozen becomes the next
+ * revision, superseding it once marked ready.
+ */
+export async function storeImportedReport(
+	db: PartnerDeskDatabase,
+	options: StoreImportOptions
+): Promise<ReportRevision> {
+	const at = (options.now ?? new Date()).toISOString();
+	const tables = [db.reports, db.lineChunks, db.sidTotals, db.customerTotals, db.auditLog];
+	return guardStorage(() =>
+		db.transaction('rw', tables, async () => {
+			const existing = options.replace ? await db.reports.get(options.replace) : undefined;
+			if (options.replace && (!existing || isFrozen(existing.state))) {
+				throw new Error(`revision ${options.replace} is not a draft`);
+			}
+			const siblings = await db.reports
+				.where('[programId+period]')
+				.equals([options.programId, options.period])
+				.toArray();
+			const newest = siblings.sort((a, b) => b.revision - a.revision)[0];
+			// A second draft for the same month would be ambiguous: the caller asks the user to replace.
+			if (!existing && newest && !isFrozen(newest.state)) {
+				throw new Error(`period ${options.period} has a draft: replace it`);
+			}
+			const id = existing?.id ?? crypto.randomUUID();
+			const totals = await writeLines(db, id, options.lines);
+			const revision: ReportRevision = ReportRevisionSchema.parse({
+				id,
+				programId: options.programId,
+				period: options.period,
+				revision: existing?.revision ?? (newest ? newest.revision + 1 : 1),
+				supersedes: existing?.supersedes ?? newest?.id ?? null,
+				state: 'draft',
+				currency: options.currency,
+				createdAt: existing?.createdAt ?? at,
+				updatedAt: at,
+				source: options.source,
+				lineCount: totals.lines,
+				totals: { quantity: totals.quantity, amount: totals.amount },
+				// A new file is a new report: earlier acknowledgements do not carry over.
+				acknowledgements: {},
+				creditReasons: {},
+				zeroUsageConfirmed: false
+			});
+			await db.reports.put(revision);
+			await audit(
+				db,
+				{
+					revisionId: id,
+					action: existing ? 'replaced' : 'imported',
+					detail: {
+						file: options.source.fileName,
+						digest: options.source.digest,
+						lines: totals.lines
+					}
+				},
+				at
+			);
+			return revision;
+		})
+	);
+}
+
+async function updateDraft(
+	db: PartnerDeskDatabase,
+	id: string,
+	change: (revision: ReportRevision) => ReportRevision,
+	entry: Omit<AuditEntry, 'seq' | 'at' | 'revisionId'>,
+	now = new Date()
+): Promise<ReportRevision> {
+	const at = now.toISOString();
+	return guardStorage(() =>
+		db.transaction('rw', db.reports, db.auditLog, async () => {
+			const revision = await db.reports.get(id);
+			if (!revision) throw new Error(`no revision ${id}`);
+			if (isFrozen(revision.state)) throw new Error(`revision ${id} is ${revision.state}`);
+			const next = ReportRevisionSchema.parse({ ...change(revision), updatedAt: at });
+			await db.reports.put(next);
+			await audit(db, { ...entry, revisionId: id }, at);
+			return next;
+		})
+	);
+}
+
+/** Acknowledges a warning with a reason code and a comment; both go into the bundle. */
+export function acknowledgeFinding(
+	db: PartnerDeskDatabase,
+	options: {
+		revisionId: string;
+		findingKey: string;
+		reasonCode: string;
+		comment: string;
+		now?: Date;
+	}
+): Promise<ReportRevision> {
+	const at = (options.now ?? new Date()).toISOString();
+	const acknowledgement: Acknowledgement = {
+		reasonCode: options.reasonCode,
+		comment: options.comment,
+		at
+	};
+	return updateDraft(
+		db,
+		options.revisionId,
+		(revision) => ({
+			...revision,
+			acknowledgements: { ...revision.acknowledgements, [options.findingKey]: acknowledgement }
+		}),
+		{
+			action: 'acknowledged',
+			detail: {
+				finding: options.findingKey,
+				reasonCode: options.reasonCode,
+				comment: options.comment
+			}
+		},
+		options.now
+	);
+}
+
+/**
+ * Corrects one line of a draft (quantity, unit price, total as the user
+ * entered them) with an audit entry that keeps the old and new values. The
+ * chunks and totals are rewritten in the same transaction.
+ */
+export async function correctLine(
+	db: PartnerDeskDatabase,
+	options: {
+		revisionId: string;
+		line: number;
+		values: Pick<UsageLine, 'quantity' | 'unitPrice' | 'total'>;
+		now?: Date;
+	}
+): Promise<ReportRevision> {
+	const at = (options.now ?? new Date()).toISOString();
+	const tables = [db.reports, db.lineChunks, db.sidTotals, db.customerTotals, db.auditLog];
+	return guardStorage(() =>
+		db.transaction('rw', tables, async () => {
+			const revision = await db.reports.get(options.revisionId);
+			if (!revision || isFrozen(revision.state)) {
+				throw new Error(`revision ${options.revisionId} is not a draft`);
+			}
+			const lines = await readLines(db, revision.id);
+			const index = lines.findIndex((line) => line.line === options.line);
+			if (index < 0) throw new Error(`no line ${options.line} in revision ${revision.id}`);
+			const before = lines[index];
+			lines[index] = { ...before, ...options.values };
+			const totals = await writeLines(db, revision.id, lines);
+			const next = ReportRevisionSchema.parse({
+				...revision,
+				updatedAt: at,
+				totals: { quantity: totals.quantity, amount: totals.amount }
+			});
+			await db.reports.put(next);
+			await audit(
+				db,
+				{
+					revisionId: revision.id,
+					action: 'line-corrected',
+					detail: {
+						line: options.line,
+						before: `${before.quantity} × ${before.unitPrice} = ${before.total}`,
+						after: `${options.values.quantity} × ${options.values.unitPrice} = ${options.values.total}`
+					}
+				},
+				at
+			);
+			return next;
+		})
+	);
+}
+
+/** Records why a negative quantity on a line is a credit (the rule then accepts it). */
+export function recordCreditReason(
+	db: PartnerDeskDatabase,
+	options: { revisionId: string; line: number; reason: string; now?: Date }
+): Promise<ReportRevision> {
+	return updateDraft(
+		db,
+		options.revisionId,
+		(revision) => ({
+			...revision,
+			creditReasons: { ...revision.creditReasons, [String(options.line)]: options.reason }
+		}),
+		{ action: 'credit-reason', detail: { line: options.line, reason: options.reason } },
+		options.now
+	);
+}
+
+/**
+ * Freezes a revision: from now on a change is a new revision. The revision it
+ * corrects becomes superseded in the same transaction.
+ */
+export async function markReady(
+	db: PartnerDeskDatabase,
+	options: { revisionId: string; now?: Date }
+): Promise<ReportRevision> {
+	const at = (options.now ?? new Date()).toISOString();
+	return guardStorage(() =>
+		db.transaction('rw', db.reports, db.auditLog, async () => {
+			const revision = await db.reports.get(options.revisionId);
+			if (!revision || isFrozen(revision.state))
+				throw new Error(`revision ${options.revisionId} is not a draft`);
+			const ready = { ...revision, state: 'ready' as const, readyAt: at, updatedAt: at };
+			await db.reports.put(ready);
+			await audit(db, { revisionId: revision.id, action: 'marked-ready', detail: {} }, at);
+			if (revision.supersedes) {
+				const old = await db.reports.get(revision.supersedes);
+				if (old && old.state !== 'superseded') {
+					await db.reports.put({ ...old, state: 'superseded', updatedAt: at });
+					await audit(
+						db,
+						{ revisionId: old.id, action: 'superseded', detail: { by: revision.id } },
+						at
+					);
+				}
+			}
+			return ready;
+		})
+	);
+}
+
+/** The audit entries of a revision, oldest first. */
+export function readAudit(db: PartnerDeskDatabase, revisionId: string): Promise<AuditEntry[]> {
+	return guardStorage(() => db.auditLog.where('revisionId').equals(revisionId).sortBy('seq'));
+}

@@ -1,0 +1,132 @@
+/// <reference lib="webworker" />
+import '$lib/domain/zod-config';
+import { importUsageCsv } from '$lib/import/import-usage-csv';
+import { isFileProblem } from '$lib/import/import-problem';
+import type { UsageImportResult } from '$lib/import/run-usage-import';
+import { database } from '$lib/store/db';
+import { classifyStorageError } from '$lib/store/errors';
+import { findRevisionByDigest, storeImportedReport } from '$lib/store/report-repo';
+import {
+	PROBLEMS_SHOWN,
+	type ImportCheck,
+	type ImportReply,
+	type ImportRequest
+} from './usage-import-protocol';
+
+/**
+ * The usage import off the main thread: read and decode the file, parse and
+ * validate it in memory, then, when the user says so, write it in one
+ * transaction. A cancel before the write stores nothing.
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let checked: UsageImportResult | undefined;
+let running: AbortController | undefined;
+
+function reply(message: ImportReply): void {
+	scope.postMessage(message);
+}
+
+/**
+ * File lines the importer could not read into a usage line. A line it kept
+ * despite a problem (a total that is not quantity × price) is imported: the
+ * rules engine flags it as blocking, and the user corrects it in the report.
+ */
+function unreadableLines(result: UsageImportResult): Set<number> {
+	const kept = new Set(result.lines.map((line) => line.line));
+	const lines = result.problems
+		.filter((problem) => !isFileProblem(problem) && problem.line !== undefined)
+		.map((problem) => problem.line as number);
+	return new Set(lines.filter((line) => !kept.has(line)));
+}
+
+function distinct(values: Iterable<string | undefined>): string[] {
+	return [...new Set([...values].filter((value): value is string => !!value))].sort();
+}
+
+async function check(file: File, mapping: ImportRequest & { type: 'check' }): Promise<void> {
+	running?.abort();
+	const controller = (running = new AbortController());
+	checked = undefined;
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	const result = await importUsageCsv({
+		bytes,
+		fileName: file.name,
+		mapping: mapping.mapping,
+		signal: controller.signal,
+		onProgress: (rowsRead) => reply({ type: 'progress', rowsRead })
+	});
+	if (controller.signal.aborted) return reply({ type: 'cancelled' });
+	const fileProblems = result.problems.filter(isFileProblem);
+	const rowProblems = result.problems.filter((problem) => !isFileProblem(problem));
+	const db = await database();
+	const duplicate = result.digest ? await findRevisionByDigest(db, result.digest) : undefined;
+	checked = result;
+	const summary: ImportCheck = {
+		fileName: result.fileName,
+		digest: result.digest ?? '',
+		detected: result.detected,
+		totals: result.totals,
+		rowsRead: result.rowsRead,
+		fileProblems,
+		rowProblems: rowProblems.slice(0, PROBLEMS_SHOWN),
+		rowProblemCount: rowProblems.length,
+		invalidLines: unreadableLines(result).size,
+		periods: distinct(result.lines.map((line) => line.period)),
+		currencies: distinct(result.lines.map((line) => line.currency)),
+		duplicateOf: duplicate && {
+			revisionId: duplicate.id,
+			period: duplicate.period,
+			revision: duplicate.revision
+		}
+	};
+	reply({ type: 'checked', check: summary });
+}
+
+async function store(request: ImportRequest & { type: 'store' }): Promise<void> {
+	if (!checked?.digest) throw new Error('store before check');
+	const result = checked;
+	const skipped = unreadableLines(result);
+	if (skipped.size > 0 && !request.validRowsOnly) throw new Error('rows with problems');
+	const lines = result.lines;
+	const revision = await storeImportedReport(await database(), {
+		programId: request.programId,
+		period: request.period,
+		currency: request.currency,
+		replace: request.replace,
+		lines,
+		source: {
+			fileName: result.fileName,
+			digest: result.digest!,
+			encoding: result.detected.encoding,
+			delimiter: result.detected.delimiter,
+			numberLocale: result.detected.numberLocale,
+			importedAt: new Date().toISOString(),
+			rowsRead: result.rowsRead,
+			rowsSkipped: result.rowsRead - lines.length
+		}
+	});
+	checked = undefined;
+	reply({ type: 'stored', revisionId: revision.id });
+}
+
+scope.onmessage = (event: MessageEvent<ImportRequest>) => {
+	const request = event.data;
+	if (request.type === 'cancel') {
+		running?.abort();
+		checked = undefined;
+		return;
+	}
+	const work = request.type === 'check' ? check(request.file, request) : store(request);
+	work.catch((error: unknown) => {
+		const problem = classifyStorageError(error);
+		reply(
+			problem
+				? { type: 'failed', code: problem.code }
+				: {
+						type: 'failed',
+						code: 'unexpected',
+						detail: error instanceof Error ? error.message : String(error)
+					}
+		);
+	});
+};
