@@ -1,6 +1,6 @@
 import { resolveColumns, type ColumnMapping, type ResolvedColumns } from './column-mapping';
 import type { TextEncodingName } from './chunk-decoder';
-import { decodeBytes } from './decode-bytes';
+import { decodeBytes, type DecodedText } from './decode-bytes';
 import { detectDelimiter, readSepLine } from './detect-delimiter';
 import { REQUIRED_FIELDS, type ImportProblem, type NumberLocale } from './import-problem';
 import { findMappingPreset, type MappingPreset } from './mapping-preset';
@@ -49,14 +49,17 @@ export function readUsageTable({
 	bytes,
 	fileName,
 	mapping,
-	presets = []
+	presets = [],
+	decoded
 }: {
 	bytes: Uint8Array;
+	/** The text when the caller decoded it already, chunk by chunk as it read the file. */
+	decoded?: DecodedText;
 	fileName: string;
 	mapping?: ColumnMapping;
 	presets?: readonly MappingPreset[];
 }): UsageTable {
-	const { text, encoding, bom } = decodeBytes({ bytes });
+	const { text, encoding, bom } = decoded ?? decodeBytes({ bytes });
 	const detected: ImportDetection = { encoding, bom, header: [], columns: {} };
 	const fail = (problem: Omit<ImportProblem, 'file'>): UsageTable => ({
 		detected,

@@ -1,5 +1,6 @@
 import { sum, toAmount, type DecimalString } from '../domain/money';
 import type { ColumnMapping } from './column-mapping';
+import type { DecodedText } from './decode-bytes';
 import type { ImportProblem } from './import-problem';
 import type { MappingPreset } from './mapping-preset';
 import { createNumberLocaleDetector } from './number-locale';
@@ -11,6 +12,8 @@ import { createRowContext, validateUsageRow, type RowContext } from './validate-
 
 export type UsageImportOptions = {
 	bytes: Uint8Array;
+	/** The bytes as text, when the caller decoded them while reading (`createChunkDecoder`). */
+	decoded?: DecodedText;
 	/** As the user chose it; every problem names it. */
 	fileName: string;
 	/** The user's mapping; wins over presets and header names. */

@@ -13,6 +13,7 @@ export class UsageImport {
 	fileName = $state('');
 	fileSize = $state(0);
 	rowsRead = $state(0);
+	bytesRead = $state(0);
 	check = $state.raw<ImportCheck | undefined>(undefined);
 	storedRevisionId = $state<string | undefined>(undefined);
 	failure = $state.raw<{ code: string; detail?: string } | undefined>(undefined);
@@ -36,6 +37,9 @@ export class UsageImport {
 
 	#receive(message: ImportReply): void {
 		switch (message.type) {
+			case 'reading':
+				this.bytesRead = message.bytesRead;
+				break;
 			case 'progress':
 				this.rowsRead = message.rowsRead;
 				break;
@@ -79,6 +83,7 @@ export class UsageImport {
 	reset(): void {
 		this.phase = 'idle';
 		this.rowsRead = 0;
+		this.bytesRead = 0;
 		this.check = undefined;
 		this.failure = undefined;
 		this.storedRevisionId = undefined;

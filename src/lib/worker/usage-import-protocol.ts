@@ -48,6 +48,7 @@ export type ImportCheck = {
 };
 
 export type ImportReply =
+	| { type: 'reading'; bytesRead: number; size: number }
 	| { type: 'progress'; rowsRead: number }
 	| { type: 'checked'; check: ImportCheck }
 	| { type: 'stored'; revisionId: string }

@@ -5,6 +5,7 @@ import { isFileProblem } from '$lib/import/import-problem';
 import type { UsageImportResult } from '$lib/import/run-usage-import';
 import { database } from '$lib/store/db';
 import { classifyStorageError } from '$lib/store/errors';
+import { readFileStreaming } from './read-file';
 import { findRevisionByDigest, storeImportedReport } from '$lib/store/report-repo';
 import {
 	PROBLEMS_SHOWN,
@@ -47,9 +48,14 @@ async function check(file: File, mapping: ImportRequest & { type: 'check' }): Pr
 	running?.abort();
 	const controller = (running = new AbortController());
 	checked = undefined;
-	const bytes = new Uint8Array(await file.arrayBuffer());
+	const { bytes, decoded } = await readFileStreaming({
+		file,
+		signal: controller.signal,
+		onProgress: (bytesRead) => reply({ type: 'reading', bytesRead, size: file.size })
+	});
 	const result = await importUsageCsv({
 		bytes,
+		decoded,
 		fileName: file.name,
 		mapping: mapping.mapping,
 		signal: controller.signal,
