@@ -123,3 +123,27 @@ test('a binary file is refused with a clear message and stores nothing', async (
 		page.getByText('No reports yet. Import the first usage export above.')
 	).toBeVisible();
 });
+
+test('unknown columns are mapped once and the mapping is used again for the next file', async ({
+	page
+}) => {
+	const reports = new ReportsPage(page);
+	await reports.open();
+	await reports.choose(`${FIXTURES}/import/unknown-headers.de.csv`);
+	await expect(page.getByRole('heading', { name: 'Map the columns of this file' })).toBeVisible();
+	await page.getByLabel('Service identifier (SID) (required)').selectOption({ label: 'Artikel' });
+	await page.getByLabel('Quantity (required)').selectOption({ label: 'Stück' });
+	await page.getByLabel('Unit price (required)').selectOption({ label: 'Preis' });
+	await page.getByLabel('Line total (required)').selectOption({ label: 'Wert' });
+	await page.getByLabel('Number format').selectOption('de');
+	await page.getByRole('button', { name: 'Check again with this mapping' }).click();
+	await expect(page.getByText(/^Total of the file: €[\d.,]+ over \d+ lines$/)).toBeVisible();
+	await page.getByLabel('Reporting month').fill('2026-10');
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(page.getByText('Imported.')).toBeVisible();
+
+	// Next month's file with the same header: the saved preset maps it without asking.
+	await reports.choose(`${FIXTURES}/import/unknown-headers.de.csv`);
+	await expect(page.getByText(/This exact file was imported already/)).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Map the columns of this file' })).toHaveCount(0);
+});

@@ -240,5 +240,25 @@ export const de: Record<MessageKey, string> = {
 	'report.ready.done': 'Freigegeben. Die Revision ist eingefroren.',
 	'report.export': 'Als CSV exportieren',
 	'report.pack': 'Geprüft mit Programmpaket {id} {version}',
-	'error.import.unexpected': 'Der Import ist fehlgeschlagen: {detail}. Es wurde nichts gespeichert.'
+	'error.import.unexpected':
+		'Der Import ist fehlgeschlagen: {detail}. Es wurde nichts gespeichert.',
+	'mapping.title': 'Spalten dieser Datei zuordnen',
+	'mapping.text':
+		'Einige Spalten wurden nicht erkannt. Wählen Sie, welche Spalte was enthält; die Zuordnung wird für Dateien mit derselben Kopfzeile gespeichert und nächsten Monat wieder verwendet.',
+	'mapping.none': '(nicht in dieser Datei)',
+	'mapping.numbers': 'Zahlenformat',
+	'mapping.source': 'Name der Quelle',
+	'mapping.submit': 'Mit dieser Zuordnung erneut prüfen',
+	'mapping.required': '{field} (Pflicht)',
+	'field.sid': 'Service-ID (SID)',
+	'field.description': 'Produkt',
+	'field.customerRef': 'Kunde',
+	'field.quantity': 'Menge',
+	'field.unitPrice': 'Einzelpreis',
+	'field.total': 'Zeilensumme',
+	'field.currency': 'Währung',
+	'field.sku': 'SKU',
+	'field.unit': 'Einheit',
+	'field.period': 'Zeitraum',
+	'field.contractId': 'Vertrags-ID'
 };

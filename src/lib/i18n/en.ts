@@ -232,7 +232,26 @@ export const en = {
 	'report.ready.done': 'Marked ready. The revision is frozen.',
 	'report.export': 'Export as CSV',
 	'report.pack': 'Checked with program pack {id} {version}',
-	'error.import.unexpected': 'The import failed: {detail}. Nothing was stored.'
+	'error.import.unexpected': 'The import failed: {detail}. Nothing was stored.',
+	'mapping.title': 'Map the columns of this file',
+	'mapping.text':
+		'Some columns were not recognised. Choose which column holds what; the mapping is saved for files with the same header and used again next month.',
+	'mapping.none': '(not in this file)',
+	'mapping.numbers': 'Number format',
+	'mapping.source': 'Name of the source',
+	'mapping.submit': 'Check again with this mapping',
+	'mapping.required': '{field} (required)',
+	'field.sid': 'Service identifier (SID)',
+	'field.description': 'Product',
+	'field.customerRef': 'Customer',
+	'field.quantity': 'Quantity',
+	'field.unitPrice': 'Unit price',
+	'field.total': 'Line total',
+	'field.currency': 'Currency',
+	'field.sku': 'SKU',
+	'field.unit': 'Unit',
+	'field.period': 'Period',
+	'field.contractId': 'Contract id'
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import {
 	type ReportRevision
 } from '$lib/domain/report';
 import { summarizeLines } from '$lib/domain/report-totals';
+import type { MappingPreset } from '$lib/import/mapping-preset';
 import type { UsageLine } from '$lib/import/usage-row-schema';
 import { LINES_PER_CHUNK, type AuditEntry, type PartnerDeskDatabase } from './db';
 import { guardStorage } from './errors';
@@ -321,6 +322,14 @@ export async function markReady(
 			return ready;
 		})
 	);
+}
+
+/** Saves a column mapping for its header layout; the next file with that header uses it. */
+export async function saveMappingPreset(
+	db: PartnerDeskDatabase,
+	preset: MappingPreset
+): Promise<void> {
+	await guardStorage(() => db.importPresets.put(preset));
 }
 
 /** The audit entries of a revision, oldest first. */

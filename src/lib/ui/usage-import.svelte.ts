@@ -18,6 +18,7 @@ export class UsageImport {
 	storedRevisionId = $state<string | undefined>(undefined);
 	failure = $state.raw<{ code: string; detail?: string } | undefined>(undefined);
 	#worker: Worker | undefined;
+	#file: File | undefined;
 
 	#connect(): Worker {
 		if (this.#worker) return this.#worker;
@@ -61,12 +62,18 @@ export class UsageImport {
 		}
 	}
 
-	start(file: File, mapping?: ColumnMapping): void {
+	start(file: File, mapping?: { source: string; columns: ColumnMapping }): void {
 		this.reset();
+		this.#file = file;
 		this.fileName = file.name;
 		this.fileSize = file.size;
 		this.phase = 'checking';
 		this.#connect().postMessage({ type: 'check', file, mapping } satisfies ImportRequest);
+	}
+
+	/** Checks the same file again with the columns the user mapped. */
+	remap(mapping: { source: string; columns: ColumnMapping }): void {
+		if (this.#file) this.start(this.#file, mapping);
 	}
 
 	store(request: StoreRequest): void {

@@ -11,7 +11,12 @@ import type { UsageImportResult } from '$lib/import/run-usage-import';
  * them (DESIGN.md), so the lines stay in the worker until they are stored.
  */
 export type ImportRequest =
-	| { type: 'check'; file: File; mapping?: ColumnMapping }
+	| {
+			type: 'check';
+			file: File;
+			/** The user's mapping, saved as a preset for `source` once the file is stored. */
+			mapping?: { source: string; columns: ColumnMapping };
+	  }
 	| {
 			type: 'store';
 			programId: ProgramId;

@@ -2,11 +2,16 @@
 import '$lib/domain/zod-config';
 import { importUsageCsv } from '$lib/import/import-usage-csv';
 import { isFileProblem } from '$lib/import/import-problem';
+import { createMappingPreset } from '$lib/import/mapping-preset';
 import type { UsageImportResult } from '$lib/import/run-usage-import';
 import { database } from '$lib/store/db';
 import { classifyStorageError } from '$lib/store/errors';
 import { readFileStreaming } from './read-file';
-import { findRevisionByDigest, storeImportedReport } from '$lib/store/report-repo';
+import {
+	findRevisionByDigest,
+	saveMappingPreset,
+	storeImportedReport
+} from '$lib/store/report-repo';
 import {
 	PROBLEMS_SHOWN,
 	type ImportCheck,
@@ -21,6 +26,7 @@ import {
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let checked: UsageImportResult | undefined;
+let checkedMapping: (ImportRequest & { type: 'check' })['mapping'];
 let running: AbortController | undefined;
 
 function reply(message: ImportReply): void {
@@ -44,10 +50,13 @@ function distinct(values: Iterable<string | undefined>): string[] {
 	return [...new Set([...values].filter((value): value is string => !!value))].sort();
 }
 
-async function check(file: File, mapping: ImportRequest & { type: 'check' }): Promise<void> {
+async function check(request: ImportRequest & { type: 'check' }): Promise<void> {
+	const { file, mapping } = request;
 	running?.abort();
 	const controller = (running = new AbortController());
 	checked = undefined;
+	const db = await database();
+	const presets = await db.importPresets.toArray();
 	const { bytes, decoded } = await readFileStreaming({
 		file,
 		signal: controller.signal,
@@ -57,16 +66,17 @@ async function check(file: File, mapping: ImportRequest & { type: 'check' }): Pr
 		bytes,
 		decoded,
 		fileName: file.name,
-		mapping: mapping.mapping,
+		mapping: mapping?.columns,
+		presets,
 		signal: controller.signal,
 		onProgress: (rowsRead) => reply({ type: 'progress', rowsRead })
 	});
 	if (controller.signal.aborted) return reply({ type: 'cancelled' });
 	const fileProblems = result.problems.filter(isFileProblem);
 	const rowProblems = result.problems.filter((problem) => !isFileProblem(problem));
-	const db = await database();
 	const duplicate = result.digest ? await findRevisionByDigest(db, result.digest) : undefined;
 	checked = result;
+	checkedMapping = mapping;
 	const summary: ImportCheck = {
 		fileName: result.fileName,
 		digest: result.digest ?? '',
@@ -111,7 +121,16 @@ async function store(request: ImportRequest & { type: 'store' }): Promise<void> 
 			rowsSkipped: result.rowsRead - lines.length
 		}
 	});
+	if (checkedMapping) {
+		const preset = createMappingPreset({
+			source: checkedMapping.source,
+			header: result.detected.header,
+			mapping: checkedMapping.columns
+		});
+		await saveMappingPreset(await database(), preset);
+	}
 	checked = undefined;
+	checkedMapping = undefined;
 	reply({ type: 'stored', revisionId: revision.id });
 }
 
@@ -122,7 +141,7 @@ scope.onmessage = (event: MessageEvent<ImportRequest>) => {
 		checked = undefined;
 		return;
 	}
-	const work = request.type === 'check' ? check(request.file, request) : store(request);
+	const work = request.type === 'check' ? check(request) : store(request);
 	work.catch((error: unknown) => {
 		const problem = classifyStorageError(error);
 		reply(
