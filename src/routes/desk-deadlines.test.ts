@@ -32,6 +32,21 @@ describe('upcomingDeadlines', () => {
 		expect(deadline.daysLeft).toBe(22);
 	});
 
+	it('follows the partner’s pack values and the weekend policy', () => {
+		const overridden = {
+			...omnissa,
+			// 14 November 2026 is a Saturday: moved back to Friday the 13th.
+			packOverrides: { submitDueDay: 14, weekendHolidayPolicy: 'previous-business-day' }
+		};
+		const [deadline] = upcomingDeadlines({
+			enrollments: [overridden],
+			timeZone: 'Europe/Berlin',
+			now: new Date('2026-11-12T09:00:00Z')
+		});
+		expect(deadline.dueDay.toISOString()).toBe('2026-11-13T22:59:59.999Z');
+		expect(deadline.daysLeft).toBe(1);
+	});
+
 	it('has no deadline without the Omnissa program', () => {
 		expect(
 			upcomingDeadlines({

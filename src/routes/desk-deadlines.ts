@@ -1,18 +1,13 @@
 import {
 	calendarDaysBetween,
-	nextReportDeadlines,
+	periodOf,
 	periodParts,
+	shiftPeriod,
 	type Period
 } from '$lib/domain/period';
 import type { Enrollment } from '$lib/domain/settings';
-
-/**
- * The Omnissa program's monthly window (seed: review from the 10th, submit by
- * the 15th). The program pack will own these numbers; until then they are the
- * defaults the Desk labels as "confirm with your aggregator".
- */
-const OMNISSA_REVIEW_OPENS_DAY = 10;
-const OMNISSA_SUBMIT_DUE_DAY = 15;
+import { dueDateFor } from '$lib/programs/due-date';
+import { effectiveOmnissaPack } from '$lib/programs/effective-pack';
 
 export type DeskDeadline = {
 	programId: 'omnissa-sp';
@@ -34,13 +29,14 @@ export function upcomingDeadlines(options: {
 }): DeskDeadline[] {
 	const { enrollments, timeZone, now } = options;
 	const deadlines: DeskDeadline[] = [];
-	if (enrollments.some((e) => e.programId === 'omnissa-sp')) {
-		const next = nextReportDeadlines({
-			now,
-			timeZone,
-			reviewOpensDay: OMNISSA_REVIEW_OPENS_DAY,
-			submitDueDay: OMNISSA_SUBMIT_DUE_DAY
-		});
+	const omnissa = enrollments.find((e) => e.programId === 'omnissa-sp');
+	if (omnissa) {
+		// The previous month's report until it is due, then the current month's.
+		const { pack } = effectiveOmnissaPack(omnissa.packOverrides);
+		const previous = shiftPeriod(periodOf(now, timeZone), -1);
+		const first = dueDateFor({ pack, period: previous, timeZone });
+		const next =
+			now < first.dueAt ? first : dueDateFor({ pack, period: shiftPeriod(previous, 1), timeZone });
 		const dueDay = new Date(next.dueAt.getTime() - 1);
 		deadlines.push({
 			programId: 'omnissa-sp',
@@ -48,7 +44,7 @@ export function upcomingDeadlines(options: {
 			...periodParts(next.period),
 			reviewOpensAt: next.reviewOpensAt,
 			dueDay,
-			daysLeft: calendarDaysBetween(now, dueDay, timeZone),
+			daysLeft: calendarDaysBetween(now, dueDay, next.timeZone),
 			reviewOpen: now >= next.reviewOpensAt
 		});
 	}

@@ -2,7 +2,16 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { MUSTER } from './pages/app';
 
-const ROUTES = ['/', '/reports', '/contracts', '/tier', '/reviews', '/sync', '/settings'];
+const ROUTES = [
+	'/',
+	'/reports',
+	'/contracts',
+	'/tier',
+	'/reviews',
+	'/sync',
+	'/settings',
+	'/settings/pack'
+];
 
 for (const language of ['en', 'de'] as const) {
 	test.describe(`in ${language === 'en' ? 'English' : 'German'}`, () => {

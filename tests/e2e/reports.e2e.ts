@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { waitForServiceWorker } from './pages/app';
 import { FIXTURES, ReportsPage } from './pages/reports';
@@ -33,6 +34,7 @@ test('September (English) and October (German, offline) from file to ready', asy
 	await page.getByRole('link', { name: 'All reports' }).click();
 	await reports.choose(`${FIXTURES}/omnissa/usage-2026-10.de.csv`);
 	await expect(page.getByText('Total of the file: €77,220.34 over 46 lines')).toBeVisible();
+	expect((await new AxeBuilder({ page }).analyze()).violations, 'checked import').toEqual([]);
 	await expect(page.getByText(/numbers as 1\.234,56$/)).toBeVisible();
 	await reports.importAndOpen();
 	await expect(page.getByRole('heading', { name: 'Usage report October 2026' })).toBeVisible();
@@ -42,6 +44,7 @@ test('September (English) and October (German, offline) from file to ready', asy
 	).toBeVisible();
 	const ready = page.getByRole('button', { name: 'Mark ready' });
 	await expect(ready).toBeDisabled();
+	expect((await new AxeBuilder({ page }).analyze()).violations, 'report page').toEqual([]);
 
 	const credit = reports.finding('Line 6: the quantity -6 is negative');
 	await credit.getByLabel('Credit reason').fill('Six licences cancelled in September');

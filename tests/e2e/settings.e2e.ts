@@ -39,9 +39,7 @@ test('German is chosen in settings and kept', async ({ page }) => {
 	await expect(
 		page.getByRole('heading', { name: 'Willkommen, Muster IT-Services GmbH' })
 	).toBeVisible();
-	await expect(
-		page.getByText('Tag 10 und 15 sind die Vorgaben des Programms', { exact: false })
-	).toBeVisible();
+	await expect(page.getByText('Termine aus dem Programmpaket', { exact: false })).toBeVisible();
 });
 
 test('a malformed value is named next to its field and nothing is stored', async ({ page }) => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
 	calendarDaysBetween,
-	nextReportDeadlines,
 	periodOf,
 	reportDeadlines,
 	shiftPeriod,
@@ -58,19 +57,6 @@ describe('periods', () => {
 			timeZone: 'UTC'
 		});
 		expect(deadlines.dueAt.toISOString()).toBe('2027-03-01T00:00:00.000Z');
-	});
-
-	it('moves to the next report once the due date has passed', () => {
-		const options = { reviewOpensDay: 10, submitDueDay: 15, timeZone: 'Europe/Berlin' };
-		expect(nextReportDeadlines({ ...options, now: new Date('2026-11-12T09:00:00Z') }).period).toBe(
-			'2026-10'
-		);
-		expect(nextReportDeadlines({ ...options, now: new Date('2026-11-15T22:59:59Z') }).period).toBe(
-			'2026-10'
-		);
-		expect(nextReportDeadlines({ ...options, now: new Date('2026-11-15T23:00:00Z') }).period).toBe(
-			'2026-11'
-		);
 	});
 });
 

@@ -125,22 +125,6 @@ export function reportDeadlines(options: {
 	};
 }
 
-/**
- * The report a partner works on next at `now`: the previous month's report
- * until its due date has passed, then the current month's.
- */
-export function nextReportDeadlines(options: {
-	now: Date;
-	reviewOpensDay: number;
-	submitDueDay: number;
-	timeZone: string;
-}): ReportDeadlines {
-	const previous = shiftPeriod(periodOf(options.now, options.timeZone), -1);
-	const deadlines = reportDeadlines({ ...options, period: previous });
-	if (options.now < deadlines.dueAt) return deadlines;
-	return reportDeadlines({ ...options, period: shiftPeriod(previous, 1) });
-}
-
 /** Whole calendar days from `from` to `to` as the wall calendar in `timeZone` counts them. */
 export function calendarDaysBetween(from: Date, to: Date, timeZone: string): number {
 	const day = (instant: Date) => {

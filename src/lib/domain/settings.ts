@@ -43,7 +43,9 @@ export type Profile = z.infer<typeof ProfileSchema>;
 
 export const EnrollmentSchema = z.object({
 	programId: z.enum(PROGRAM_IDS),
-	enrolledAt: z.iso.datetime()
+	enrolledAt: z.iso.datetime(),
+	/** The partner's values for program pack parameters; checked by the pack's schema on use. */
+	packOverrides: z.record(z.string(), z.unknown()).optional()
 });
 export type Enrollment = z.infer<typeof EnrollmentSchema>;
 

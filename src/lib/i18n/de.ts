@@ -48,7 +48,7 @@ export const de: Record<MessageKey, string> = {
 	'desk.deadline.today': 'heute fällig',
 	'desk.deadline.reviewOpen': 'Prüfzeitraum läuft',
 	'desk.deadline.defaults':
-		'Tag 10 und 15 sind die Vorgaben des Programms; bestätigen Sie sie mit Ihrem Aggregator.',
+		'Termine aus dem Programmpaket; Werte, die der Programmtext nicht nennt, sind Vorgaben zum Bestätigen mit Ihrem Aggregator.',
 
 	'empty.reports.title': 'Monatsberichte',
 	'empty.reports.text':
@@ -260,5 +260,33 @@ export const de: Record<MessageKey, string> = {
 	'field.sku': 'SKU',
 	'field.unit': 'Einheit',
 	'field.period': 'Zeitraum',
-	'field.contractId': 'Vertrags-ID'
+	'field.contractId': 'Vertrags-ID',
+	'pack.title': 'Programmpaket: {name}',
+	'pack.link': 'Programmpaket (Fristen, Schwellen)',
+	'pack.intro':
+		'Die Zahlen, mit denen geprüft wird. Werte mit „Vorgabe, bitte bestätigen“ stehen nicht im Programmtext: Bestätigen Sie sie mit Ihrem Aggregator und ändern Sie sie hier bei Bedarf.',
+	'pack.version': 'Version {version}, gültig ab {from}',
+	'pack.source.seed': 'aus dem Programmtext',
+	'pack.source.default-to-confirm': 'Vorgabe, bitte bestätigen',
+	'pack.overridden': 'Ihr Wert (im Paket: {value})',
+	'pack.reset': 'Wert des Pakets verwenden',
+	'pack.save': 'Werte speichern',
+	'pack.saved': 'Werte gespeichert. Die Prüfungen verwenden sie ab jetzt.',
+	'pack.invalid': '{field}: {detail}',
+	'pack.notEnrolled':
+		'Treten Sie in den Einstellungen dem Omnissa-Service-Provider-Programm bei, um seine Werte zu ändern.',
+	'pack.storedInvalid':
+		'Ihre gespeicherten Werte passen nicht mehr zu diesem Paket und werden nicht verwendet: {fields}.',
+	'pack.reasonCodes': 'Gründe zum Bestätigen von Warnungen',
+	'pack.emptyZone': '(leer: Ihre Zeitzone aus den Einstellungen)',
+	'pack.param.reviewOpensDay': 'Prüfung beginnt am Tag',
+	'pack.param.submitDueDay': 'Bericht fällig bis Tag',
+	'pack.param.timeZone': 'Zeitzone der Fristen',
+	'pack.param.weekendHolidayPolicy': 'Wenn der Fälligkeitstag auf ein Wochenende fällt',
+	'pack.param.quantityChangeThresholdPercent': 'Warnung ab einer Mengenänderung von (%)',
+	'pack.param.sidPattern': 'Form einer SID (regulärer Ausdruck)',
+	'pack.param.currency': 'Berichtswährung',
+	'pack.policy.none': 'Tag beibehalten',
+	'pack.policy.next-business-day': 'Auf den nächsten Werktag verschieben',
+	'pack.policy.previous-business-day': 'Auf den vorigen Werktag verschieben'
 };

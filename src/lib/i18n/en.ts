@@ -43,7 +43,7 @@ export const en = {
 	'desk.deadline.today': 'due today',
 	'desk.deadline.reviewOpen': 'review window open',
 	'desk.deadline.defaults':
-		'Days 10 and 15 are the program defaults; confirm them with your aggregator.',
+		'Dates from the program pack; values the program text does not publish are defaults to confirm with your aggregator.',
 
 	'empty.reports.title': 'Monthly reports',
 	'empty.reports.text':
@@ -251,7 +251,34 @@ export const en = {
 	'field.sku': 'SKU',
 	'field.unit': 'Unit',
 	'field.period': 'Period',
-	'field.contractId': 'Contract id'
+	'field.contractId': 'Contract id',
+	'pack.title': 'Program pack: {name}',
+	'pack.link': 'Program pack (deadlines, thresholds)',
+	'pack.intro':
+		'The numbers the checks use. Values marked “default to confirm” are not published in the program text: confirm them with your aggregator and change them here if needed.',
+	'pack.version': 'Version {version}, valid from {from}',
+	'pack.source.seed': 'from the program text',
+	'pack.source.default-to-confirm': 'default to confirm',
+	'pack.overridden': 'your value (the pack says {value})',
+	'pack.reset': 'Use the pack value',
+	'pack.save': 'Save values',
+	'pack.saved': 'Values saved. The checks use them from now on.',
+	'pack.invalid': '{field}: {detail}',
+	'pack.notEnrolled':
+		'Enrol in the Omnissa Service Provider program in Settings to change its values.',
+	'pack.storedInvalid': 'Your saved values no longer fit this pack and are not used: {fields}.',
+	'pack.reasonCodes': 'Reason codes for acknowledging warnings',
+	'pack.emptyZone': '(empty: your time zone from Settings)',
+	'pack.param.reviewOpensDay': 'Review opens on day',
+	'pack.param.submitDueDay': 'Report due by day',
+	'pack.param.timeZone': 'Time zone of the deadlines',
+	'pack.param.weekendHolidayPolicy': 'When the due day falls on a weekend',
+	'pack.param.quantityChangeThresholdPercent': 'Warn from a quantity change of (%)',
+	'pack.param.sidPattern': 'Shape of a SID (regular expression)',
+	'pack.param.currency': 'Report currency',
+	'pack.policy.none': 'Keep the day',
+	'pack.policy.next-business-day': 'Move to the next business day',
+	'pack.policy.previous-business-day': 'Move to the previous business day'
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -44,6 +44,20 @@ export async function saveSettings(
 	);
 }
 
+/** Stores the partner's pack parameter values for an enrolled program (validated by the caller). */
+export async function savePackOverrides(
+	db: PartnerDeskDatabase,
+	options: { programId: ProgramId; overrides: Record<string, unknown> }
+): Promise<void> {
+	await guardStorage(() =>
+		db.transaction('rw', db.enrollments, async () => {
+			const enrollment = await db.enrollments.get(options.programId);
+			if (!enrollment) throw new Error(`not enrolled in ${options.programId}`);
+			await db.enrollments.put({ ...enrollment, packOverrides: options.overrides });
+		})
+	);
+}
+
 export async function listEnrollments(db: PartnerDeskDatabase): Promise<Enrollment[]> {
 	return guardStorage(() => db.enrollments.toArray());
 }

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { omnissaPack } from '$lib/programs/omnissa-pack';
+import { formValues, overridesFrom } from './pack-form';
+
+describe('pack form', () => {
+	it('keeps only what differs from the built-in pack, typed', () => {
+		const pack = omnissaPack();
+		const values = { ...formValues(pack), submitDueDay: '14', currency: 'chf', timeZone: '' };
+		expect(overridesFrom(values, pack)).toEqual({ submitDueDay: 14, currency: 'CHF' });
+		expect(overridesFrom(formValues(pack), pack)).toEqual({});
+	});
+});
