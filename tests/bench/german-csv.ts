@@ -35,7 +35,7 @@ function cell(text: string): string {
  * The rows as the German Excel export: UTF-8 with a BOM, `;`, CRLF, numbers `1.234,56`
  * (quantities grouped too, as in the fixture's `1.480`).
  */
-export function formatGermanUsageCsv(rows: readonly UsageRow[]): Uint8Array {
+export function formatGermanUsageCsv(rows: readonly UsageRow[]): Uint8Array<ArrayBuffer> {
 	const lines = [HEADER.join(';')];
 	for (const row of rows) {
 		lines.push(

@@ -83,7 +83,8 @@ export function multiplyDecimal(a: Decimal, b: Decimal): Decimal {
 
 /** Half-even to `places` decimals (DESIGN.md's rounding for money). */
 export function roundHalfEven(value: Decimal, places: number): Decimal {
-	if (value.scale <= places) return { units: shift(value.units, places - value.scale), scale: places };
+	if (value.scale <= places)
+		return { units: shift(value.units, places - value.scale), scale: places };
 	const by = value.scale - places;
 	const n = big(value.units);
 	const divisor = 10n ** BigInt(by);

@@ -2,7 +2,11 @@ import type { UsageLineFacts } from '$lib/rules/facts';
 import { addDecimal, compareDecimal, ZERO, type Decimal } from './loop-decimal';
 
 /** A line with its two numbers that decide a repeat; undefined where the text is no number. */
-type Entry = { line: UsageLineFacts; quantity: Decimal | undefined; unitPrice: Decimal | undefined };
+type Entry = {
+	line: UsageLineFacts;
+	quantity: Decimal | undefined;
+	unitPrice: Decimal | undefined;
+};
 
 /** One product of a customer on a SID: its first line, its line count and its summed quantity. */
 export type MonthItem = Entry & {

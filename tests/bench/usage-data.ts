@@ -58,7 +58,14 @@ const FAMILY_SHARE: Record<string, number> = { HZN: 0.8, UEM: 0.5, APP: 0.3, ACC
 const PODS = 99;
 const NEW_PODS_FROM = 95;
 const STEMS = ['Alpenblick', 'Nordlicht', 'Rheinau', 'Brunnental', 'Lindenau', 'Oberau', 'Hütten'];
-const TRADES = ['Hotelgruppe', 'Logistik', 'Versicherungsmakler', 'Stadtwerke', 'Kanzlei', 'Klinik'];
+const TRADES = [
+	'Hotelgruppe',
+	'Logistik',
+	'Versicherungsmakler',
+	'Stadtwerke',
+	'Kanzlei',
+	'Klinik'
+];
 const FORMS = ['GmbH', 'AG', 'KG', 'GmbH & Co. KG', 'PartG mbB', 'gGmbH'];
 
 /**
