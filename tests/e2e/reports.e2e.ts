@@ -150,3 +150,57 @@ test('unknown columns are mapped once and the mapping is used again for the next
 	await expect(page.getByText(/This exact file was imported already/)).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Map the columns of this file' })).toHaveCount(0);
 });
+
+test('a month without usage is an explicit choice; late usage for a closed month is an adjustment', async ({
+	page
+}) => {
+	const reports = new ReportsPage(page);
+	await reports.open();
+
+	// August had no usage: the report says so, with no lines, only once the user confirms it.
+	await page.getByLabel('Month without usage').fill('2026-08');
+	const zero = page.getByRole('button', { name: 'Report zero usage' });
+	await expect(zero).toBeDisabled();
+	await page.getByLabel('I confirm there was no usage in August 2026.').check();
+	await zero.click();
+	await expect(page.getByRole('heading', { name: 'Usage report August 2026' })).toBeVisible();
+	await expect(page.getByTestId('report-total')).toHaveText('€0.00');
+	await page.getByText(/^\d+ notes: new business/).click();
+	await expect(page.getByText('No usage for 2026-08, as confirmed.')).toBeVisible();
+
+	// September goes out; then a customer's usage turns up late.
+	await page.getByRole('link', { name: 'All reports' }).click();
+	await reports.choose(`${FIXTURES}/omnissa/usage-2026-09.en.csv`);
+	await reports.importAndOpen();
+	await reports.acknowledge(/was due by 2026-10-15/, 'Other', 'First report kept on this device');
+	await page.getByRole('button', { name: 'Mark ready' }).click();
+	await expect(page.getByText('Marked ready. The revision is frozen.')).toBeVisible();
+
+	await page.getByRole('link', { name: 'All reports' }).click();
+	await page.getByLabel('Usage export (CSV)').setInputFiles({
+		name: 'late-usage-2026-09.en.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(
+			'Period,Service Identifier (SID),Customer,Product,SKU,Quantity,Unit Price (MSRP),Total (MSRP),Currency\r\n' +
+				'2026-09,SID-4711-HZN-01,Bäckerei Hüttner KG,Published Applications (RDSH),OSP-APP-PUB-CCU,2,11.20,22.40,EUR\r\n'
+		)
+	});
+	await expect(page.getByText('Total of the file: €22.40 over 1 lines')).toBeVisible();
+	await expect(page.getByText('This month’s report has gone out. The file is')).toBeVisible();
+	expect((await new AxeBuilder({ page }).analyze()).violations, 'kind choice').toEqual([]);
+	await page.getByRole('radio', { name: /an adjustment: late usage added to the month/ }).check();
+	await reports.importAndOpen();
+	await expect(page.getByText('Adjustment (late usage)')).toBeVisible();
+	await expect(page.getByTestId('report-total')).toHaveText('€22.40');
+	// Compared with nothing: September's other SIDs are not "missing" from an adjustment.
+	await expect(reports.finding(/missing now/)).toHaveCount(0);
+
+	await page.getByRole('link', { name: 'All reports' }).click();
+	const rowOf = (month: string) =>
+		page.locator('tbody tr').filter({ has: page.getByRole('link', { name: month }) });
+	const september = rowOf('September 2026');
+	await expect(september).toHaveCount(2);
+	await expect(september.filter({ hasText: 'Adjustment' })).toContainText('€22.40');
+	await expect(september.filter({ hasText: 'Ready' })).toContainText('€75,138.10');
+	await expect(rowOf('August 2026')).toContainText('€0.00');
+});

@@ -45,10 +45,19 @@ export const ImportSourceSchema = z.object({
 });
 export type ImportSource = z.infer<typeof ImportSourceSchema>;
 
+/**
+ * A regular report is the month's usage; its corrections are new revisions.
+ * An adjustment reports late usage for a month whose report has gone out: it
+ * adds to the month and replaces nothing.
+ */
+export const REPORT_KINDS = ['regular', 'adjustment'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
 export const ReportRevisionSchema = z.object({
 	id: z.uuid(),
 	programId: z.enum(PROGRAM_IDS),
 	period,
+	kind: z.enum(REPORT_KINDS).default('regular'),
 	revision: z.number().int().positive(),
 	/** The revision this one corrects, or null for revision 1. */
 	supersedes: z.uuid().nullable(),
@@ -57,6 +66,7 @@ export const ReportRevisionSchema = z.object({
 	createdAt: z.iso.datetime(),
 	updatedAt: z.iso.datetime(),
 	readyAt: z.iso.datetime().optional(),
+	/** The imported file; absent for a zero-usage report, which has no file. */
 	source: ImportSourceSchema.optional(),
 	lineCount: z.number().int().nonnegative(),
 	totals: z.object({ quantity: decimal, amount: decimal }),
@@ -71,6 +81,7 @@ export type ReportRevision = z.infer<typeof ReportRevisionSchema>;
 /** What the audit log records about a revision. */
 export const AUDIT_ACTIONS = [
 	'imported',
+	'zero-usage',
 	'replaced',
 	'line-corrected',
 	'acknowledged',

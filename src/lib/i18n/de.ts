@@ -170,6 +170,11 @@ export const de: Record<MessageKey, string> = {
 	'reports.import.replace':
 		'Der Bericht für {period} ist bereits ein Entwurf. Der Import ersetzt seine Zeilen durch diese Datei.',
 	'reports.import.replaceConfirm': 'Zeilen des Entwurfs ersetzen',
+	'reports.import.kind': 'Der Bericht dieses Monats ist bereits abgeschlossen. Die Datei ist',
+	'reports.import.kind.correction':
+		'eine Korrektur: Revision {next} ersetzt Revision {revision}, sobald sie freigegeben ist',
+	'reports.import.kind.adjustment':
+		'eine Nachmeldung: nachträgliche Nutzung zum Monat; der Bericht bleibt, wie er ist',
 	'reports.import.store': 'Importieren',
 	'reports.import.storeValid': 'Nur die {count} gültigen Zeilen importieren',
 	'reports.import.storing': 'Wird gespeichert …',
@@ -183,6 +188,16 @@ export const de: Record<MessageKey, string> = {
 	'reports.list.due': 'Fällig',
 	'reports.list.lines': 'Zeilen',
 	'reports.list.total': 'Summe',
+	'reports.list.noDue': 'keine Frist',
+	'reports.list.adjustment': 'Nachmeldung',
+	'reports.zero.title': 'Keine Nutzung in diesem Monat?',
+	'reports.zero.intro':
+		'Auch ein Monat ohne Nutzung wird gemeldet, aber nur als Ihre ausdrückliche Entscheidung: Der Bericht hat dann keine Zeilen.',
+	'reports.zero.period': 'Monat ohne Nutzung',
+	'reports.zero.confirm': 'Ich bestätige, dass es im {month} keine Nutzung gab.',
+	'reports.zero.create': 'Nullmeldung erstellen',
+	'reports.zero.hasDraft':
+		'Für {month} gibt es bereits einen Entwurf. Schließen Sie ihn ab oder korrigieren Sie ihn.',
 	'reports.due.inDays': 'in {days} Tagen',
 	'reports.due.today': 'heute',
 	'reports.due.overdue': 'seit {days} Tagen überfällig',
@@ -196,6 +211,7 @@ export const de: Record<MessageKey, string> = {
 	'state.overdue': 'Überfällig',
 	'report.title': 'Nutzungsbericht {period}',
 	'report.revision': 'Revision {revision}',
+	'report.adjustment': 'Nachmeldung (nachträgliche Nutzung)',
 	'report.notFound': 'Diesen Bericht gibt es auf diesem Gerät nicht.',
 	'report.back': 'Alle Berichte',
 	'report.source': 'Aus {file}, importiert am {date}',

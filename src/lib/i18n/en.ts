@@ -162,6 +162,11 @@ export const en = {
 	'reports.import.replace':
 		'The report for {period} is a draft already. Importing replaces its lines with this file.',
 	'reports.import.replaceConfirm': 'Replace the draft’s lines',
+	'reports.import.kind': 'This month’s report has gone out. The file is',
+	'reports.import.kind.correction':
+		'a correction: revision {next} replaces revision {revision} once it is marked ready',
+	'reports.import.kind.adjustment':
+		'an adjustment: late usage added to the month; the report stays as it is',
 	'reports.import.store': 'Import',
 	'reports.import.storeValid': 'Import the {count} valid rows only',
 	'reports.import.storing': 'Storing…',
@@ -175,6 +180,15 @@ export const en = {
 	'reports.list.due': 'Due',
 	'reports.list.lines': 'Lines',
 	'reports.list.total': 'Total',
+	'reports.list.noDue': 'no due date',
+	'reports.list.adjustment': 'Adjustment',
+	'reports.zero.title': 'No usage this month?',
+	'reports.zero.intro':
+		'A month without usage is reported too, but only as your explicit choice: the report then has no lines.',
+	'reports.zero.period': 'Month without usage',
+	'reports.zero.confirm': 'I confirm there was no usage in {month}.',
+	'reports.zero.create': 'Report zero usage',
+	'reports.zero.hasDraft': '{month} already has a draft. Finish or correct it instead.',
 	'reports.due.inDays': 'in {days} days',
 	'reports.due.today': 'today',
 	'reports.due.overdue': 'overdue by {days} days',
@@ -188,6 +202,7 @@ export const en = {
 	'state.overdue': 'Overdue',
 	'report.title': 'Usage report {period}',
 	'report.revision': 'Revision {revision}',
+	'report.adjustment': 'Adjustment (late usage)',
 	'report.notFound': 'This report does not exist on this device.',
 	'report.back': 'All reports',
 	'report.source': 'From {file}, imported {date}',

@@ -102,7 +102,8 @@ export const messagesDe: MessageTable = {
 	},
 	'zero-usage-confirmed': {
 		message: ({ numbers }) => `Keine Nutzung für ${numbers.period}, wie bestätigt.`,
-		fixHint: () => 'Nichts zu tun; nehmen Sie die Bestätigung zurück, falls doch Nutzung auftaucht.'
+		fixHint: () =>
+			'Nichts zu tun. Taucht doch Nutzung auf, importieren Sie den Export für diesen Monat: Er ersetzt diesen Bericht.'
 	},
 	'new-sid': {
 		message: (input) =>

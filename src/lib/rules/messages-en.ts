@@ -99,7 +99,8 @@ export const messagesEn: MessageTable = {
 	},
 	'zero-usage-confirmed': {
 		message: ({ numbers }) => `No usage for ${numbers.period}, as confirmed.`,
-		fixHint: () => 'Nothing to do; withdraw the confirmation if usage turns up.'
+		fixHint: () =>
+			'Nothing to do. If usage turns up, import the export for this month: it replaces this report.'
 	},
 	'new-sid': {
 		message: (input) =>

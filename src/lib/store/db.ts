@@ -48,6 +48,23 @@ export const SCHEMA_VERSIONS = [
 			importPresets: '[source+headerSignature]',
 			auditLog: '++seq, revisionId'
 		}
+	},
+	{
+		version: 4,
+		// Reports get a kind: a month's regular report or an adjustment with late
+		// usage. Every report stored before is a regular one.
+		stores: {
+			settings: 'key',
+			aggregators: 'id',
+			enrollments: 'programId',
+			reports: 'id, [programId+period], source.digest',
+			lineChunks: '[revisionId+index]',
+			sidTotals: '[revisionId+key]',
+			customerTotals: '[revisionId+key]',
+			importPresets: '[source+headerSignature]',
+			auditLog: '++seq, revisionId'
+		},
+		upgrade: markReportsRegular
 	}
 ] as const satisfies readonly {
 	version: number;
@@ -67,6 +84,15 @@ async function moveEnrollmentsOutOfProfile(tx: Transaction): Promise<void> {
 	const enrolledAt = new Date().toISOString();
 	await tx.table('enrollments').bulkPut(programs.map((programId) => ({ programId, enrolledAt })));
 	await settings.put(rest);
+}
+
+async function markReportsRegular(tx: Transaction): Promise<void> {
+	await tx
+		.table('reports')
+		.toCollection()
+		.modify((report: { kind?: string }) => {
+			report.kind ??= 'regular';
+		});
 }
 
 /** About 1,000 lines a record: few records to write, small enough to read a page of lines. */

@@ -93,6 +93,39 @@ describe('schema migrations', () => {
 		current.close();
 	});
 
+	it('upgrades a filled version 3 database: every stored report becomes a regular one', async () => {
+		const name = freshName();
+		const v3 = new PartnerDeskDatabase(name, { upTo: 3 });
+		const report = {
+			id: '0b7f6c1e-8a53-4d2b-9c6e-2f1d3a4b5c6d',
+			programId: 'omnissa-sp',
+			period: '2026-10',
+			revision: 1,
+			supersedes: null,
+			state: 'ready',
+			currency: 'EUR',
+			createdAt: '2026-11-10T08:00:00.000Z',
+			updatedAt: '2026-11-12T08:00:00.000Z',
+			readyAt: '2026-11-12T08:00:00.000Z',
+			lineCount: 1,
+			totals: { quantity: '3', amount: '7.50' },
+			acknowledgements: {},
+			creditReasons: {},
+			zeroUsageConfirmed: false
+		};
+		const chunk = { revisionId: report.id, index: 0, lines: [{ line: 2, sid: 'SID-1' }] };
+		await v3.table('reports').put(report);
+		await v3.table('lineChunks').put(chunk);
+		v3.close();
+
+		const current = new PartnerDeskDatabase(name);
+		await current.open();
+		expect(current.verno).toBe(SCHEMA_VERSION);
+		expect(await current.reports.toArray()).toEqual([{ ...report, kind: 'regular' }]);
+		expect(await current.lineChunks.toArray()).toEqual([chunk]);
+		current.close();
+	});
+
 	it('upgrades an empty version 1 database', async () => {
 		const name = freshName();
 		const v1 = new PartnerDeskDatabase(name, { upTo: 1 });

@@ -132,6 +132,61 @@ describe('report revisions in real IndexedDB', () => {
 		});
 	});
 
+	it('late usage for a closed month is an adjustment that replaces nothing', async () => {
+		db = new PartnerDeskDatabase(`reports-${crypto.randomUUID()}`);
+		const late = { ...base, kind: 'adjustment' as const, lines: lines(2) };
+		await expect(storeImportedReport(db, { ...late, source: source('d') })).rejects.toThrow(
+			'no closed report to adjust'
+		);
+		const regular = await storeImportedReport(db, {
+			...base,
+			lines: lines(5),
+			source: source('a')
+		});
+		await markReady(db, { revisionId: regular.id });
+
+		const first = await storeImportedReport(db, { ...late, source: source('d') });
+		expect(first).toMatchObject({ kind: 'adjustment', revision: 1, supersedes: null });
+		await markReady(db, { revisionId: first.id });
+		const second = await storeImportedReport(db, { ...late, source: source('e') });
+		expect(second).toMatchObject({ kind: 'adjustment', revision: 2, supersedes: null });
+		await markReady(db, { revisionId: second.id });
+		// A correction of the month itself is still the regular report's revision 2.
+		const correction = await storeImportedReport(db, {
+			...base,
+			lines: lines(6),
+			source: source('c')
+		});
+		expect(correction).toMatchObject({ kind: 'regular', revision: 2, supersedes: regular.id });
+
+		const states = (await listRevisions(db)).map((r) => [r.kind, r.revision, r.state]);
+		expect(states).toEqual(
+			expect.arrayContaining([
+				['regular', 1, 'ready'],
+				['adjustment', 1, 'ready'],
+				['adjustment', 2, 'ready'],
+				['regular', 2, 'draft']
+			])
+		);
+		expect(states).toHaveLength(4);
+	});
+
+	it('a month without usage is stored only as the user’s explicit choice', async () => {
+		db = new PartnerDeskDatabase(`reports-${crypto.randomUUID()}`);
+		const zero = await storeImportedReport(db, { ...base, lines: [], zeroUsageConfirmed: true });
+		expect(zero).toMatchObject({
+			kind: 'regular',
+			revision: 1,
+			lineCount: 0,
+			zeroUsageConfirmed: true,
+			totals: { quantity: '0', amount: '0.00' }
+		});
+		expect(zero.source).toBeUndefined();
+		expect(await readAudit(db, zero.id)).toMatchObject([
+			{ action: 'zero-usage', detail: { lines: 0 } }
+		]);
+	});
+
 	it('writes nothing when the disk is full in the middle of an import', async () => {
 		db = new PartnerDeskDatabase(`reports-${crypto.randomUUID()}`);
 		const original = db.sidTotals.bulkAdd.bind(db.sidTotals);

@@ -5,6 +5,7 @@ import {
 	ReportRevisionSchema,
 	type Acknowledgement,
 	type ImportSource,
+	type ReportKind,
 	type ReportRevision
 } from '$lib/domain/report';
 import { summarizeLines } from '$lib/domain/report-totals';
@@ -92,8 +93,12 @@ export type StoreImportOptions = {
 	programId: ProgramId;
 	period: Period;
 	currency: string;
+	kind?: ReportKind;
 	lines: UsageLine[];
-	source: ImportSource;
+	/** The file; none for a zero-usage report. */
+	source?: ImportSource;
+	/** The user chose to report a month without usage. */
+	zeroUsageConfirmed?: boolean;
 	/** A draft whose lines the file replaces (the user confirmed); else a new revision. */
 	replace?: string;
 	now?: Date;
@@ -102,8 +107,9 @@ export type StoreImportOptions = {
 /**
  * Stores an imported file as a report revision in one transaction: the lines,
  * their totals, the revision and its audit entry are written whole or not at
- * all. A file for a period whose newest revision is frozen becomes the next
- * revision, superseding it once marked ready.
+ * all. A regular file for a period whose newest revision is frozen becomes the
+ * next revision, superseding it once marked ready; an adjustment supersedes
+ * nothing. Without a source it is the user's zero-usage report.
  */
 export async function storeImportedReport(
 	db: PartnerDeskDatabase,
@@ -117,10 +123,16 @@ export async function storeImportedReport(
 			if (options.replace && (!existing || isFrozen(existing.state))) {
 				throw new Error(`revision ${options.replace} is not a draft`);
 			}
-			const siblings = await db.reports
+			const kind = existing?.kind ?? options.kind ?? 'regular';
+			const month = await db.reports
 				.where('[programId+period]')
 				.equals([options.programId, options.period])
 				.toArray();
+			// Late usage adds to a report that went out; before that it belongs in the report.
+			if (kind === 'adjustment' && !month.some(isClosedRegular)) {
+				throw new Error(`period ${options.period} has no closed report to adjust`);
+			}
+			const siblings = month.filter((sibling) => sibling.kind === kind);
 			const newest = siblings.sort((a, b) => b.revision - a.revision)[0];
 			// A second draft for the same month would be ambiguous: the caller asks the user to replace.
 			if (!existing && newest && !isFrozen(newest.state)) {
@@ -132,8 +144,10 @@ export async function storeImportedReport(
 				id,
 				programId: options.programId,
 				period: options.period,
+				kind,
 				revision: existing?.revision ?? (newest ? newest.revision + 1 : 1),
-				supersedes: existing?.supersedes ?? newest?.id ?? null,
+				// Adjustments stand side by side: each adds late usage, none replaces another.
+				supersedes: existing?.supersedes ?? (kind === 'regular' ? (newest?.id ?? null) : null),
 				state: 'draft',
 				currency: options.currency,
 				createdAt: existing?.createdAt ?? at,
@@ -144,25 +158,31 @@ export async function storeImportedReport(
 				// A new file is a new report: earlier acknowledgements do not carry over.
 				acknowledgements: {},
 				creditReasons: {},
-				zeroUsageConfirmed: false
+				zeroUsageConfirmed: options.zeroUsageConfirmed ?? false
 			});
 			await db.reports.put(revision);
 			await audit(
 				db,
 				{
 					revisionId: id,
-					action: existing ? 'replaced' : 'imported',
-					detail: {
-						file: options.source.fileName,
-						digest: options.source.digest,
-						lines: totals.lines
-					}
+					action: existing ? 'replaced' : options.source ? 'imported' : 'zero-usage',
+					detail: options.source
+						? {
+								file: options.source.fileName,
+								digest: options.source.digest,
+								lines: totals.lines
+							}
+						: { lines: totals.lines }
 				},
 				at
 			);
 			return revision;
 		})
 	);
+}
+
+function isClosedRegular(revision: ReportRevision): boolean {
+	return revision.kind === 'regular' && isFrozen(revision.state) && revision.state !== 'superseded';
 }
 
 async function updateDraft(

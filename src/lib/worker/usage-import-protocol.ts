@@ -1,5 +1,6 @@
 import type { Period } from '$lib/domain/period';
 import type { ProgramId } from '$lib/domain/programs';
+import type { ReportKind } from '$lib/domain/report';
 import type { ColumnMapping } from '$lib/import/column-mapping';
 import type { ImportProblem } from '$lib/import/import-problem';
 import type { ImportDetection } from '$lib/import/read-usage-table';
@@ -22,6 +23,8 @@ export type ImportRequest =
 			programId: ProgramId;
 			period: Period;
 			currency: string;
+			/** A correction of the month (a revision) or late usage for it (an adjustment). */
+			kind: ReportKind;
 			/** The draft whose lines the file replaces (the user confirmed). */
 			replace?: string;
 			/** The user chose to import the valid rows and leave the rest out. */

@@ -108,6 +108,7 @@ async function store(request: ImportRequest & { type: 'store' }): Promise<void> 
 		programId: request.programId,
 		period: request.period,
 		currency: request.currency,
+		kind: request.kind,
 		replace: request.replace,
 		lines,
 		source: {

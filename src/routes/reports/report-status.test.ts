@@ -29,4 +29,13 @@ describe('reportStatus', () => {
 			reportStatus({ ...options, revision: { ...revision, state: 'ready' }, now }).overdue
 		).toBe(true);
 	});
+
+	it('never calls an adjustment overdue: late usage comes after the due date by nature', () => {
+		const now = new Date('2026-12-20T08:00:00Z');
+		const late = { ...revision, kind: 'adjustment' } as const;
+		expect(reportStatus({ ...options, revision: late, now })).toMatchObject({
+			state: 'in-review',
+			overdue: false
+		});
+	});
 });

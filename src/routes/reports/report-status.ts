@@ -33,6 +33,7 @@ export function reportStatus(options: {
 		state,
 		dueDay,
 		daysLeft: calendarDaysBetween(now, dueDay, due.timeZone),
-		overdue: WAITING.includes(state) && now >= due.dueAt
+		// An adjustment reports usage found after the month went out: late by nature, not overdue.
+		overdue: revision.kind !== 'adjustment' && WAITING.includes(state) && now >= due.dueAt
 	};
 }

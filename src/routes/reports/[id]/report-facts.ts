@@ -4,19 +4,23 @@ import type { UsageLine } from '$lib/import/usage-row-schema';
 import type { ReportFacts } from '$lib/rules/facts';
 
 /**
- * The revision last month is compared with: the newest one that left the
- * draft stage and was not replaced. A draft is not a fact yet.
+ * The revision last month is compared with: the newest regular one that left
+ * the draft stage and was not replaced. A draft is not a fact yet. An
+ * adjustment holds only late lines, so it is compared with nothing: every SID
+ * of last month would look dropped.
  */
 export function previousRevision(
 	revision: ReportRevision,
 	all: readonly ReportRevision[]
 ): ReportRevision | undefined {
+	if (revision.kind === 'adjustment') return undefined;
 	const period = shiftPeriod(revision.period, -1);
 	return all
 		.filter(
 			(other) =>
 				other.programId === revision.programId &&
 				other.period === period &&
+				other.kind === 'regular' &&
 				other.state !== 'draft' &&
 				other.state !== 'superseded'
 		)

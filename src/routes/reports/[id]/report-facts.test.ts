@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { toPeriod, type Period } from '$lib/domain/period';
+import type { ReportRevision, ReportState } from '$lib/domain/report';
+import { previousRevision } from './report-facts';
+
+let next = 0;
+function revision(
+	period: Period,
+	state: ReportState,
+	options: Partial<ReportRevision> = {}
+): ReportRevision {
+	next += 1;
+	return {
+		id: `00000000-0000-4000-8000-${String(next).padStart(12, '0')}`,
+		programId: 'omnissa-sp',
+		period,
+		kind: 'regular',
+		revision: 1,
+		supersedes: null,
+		state,
+		currency: 'EUR',
+		createdAt: '2026-11-01T08:00:00.000Z',
+		updatedAt: '2026-11-01T08:00:00.000Z',
+		lineCount: 0,
+		totals: { quantity: '0', amount: '0.00' },
+		acknowledgements: {},
+		creditReasons: {},
+		zeroUsageConfirmed: false,
+		...options
+	} as ReportRevision;
+}
+
+const october = toPeriod(2026, 10);
+const september = toPeriod(2026, 9);
+
+describe('the report last month is compared with', () => {
+	it('is the newest regular revision that left the draft stage and was not replaced', () => {
+		const old = revision(september, 'superseded');
+		const current = revision(september, 'ready', { revision: 2 });
+		const draft = revision(september, 'draft', { revision: 3 });
+		const late = revision(september, 'ready', { kind: 'adjustment', revision: 4 });
+		const report = revision(october, 'draft');
+		expect(previousRevision(report, [old, current, draft, late, report])?.id).toBe(current.id);
+	});
+
+	it('is none for an adjustment, which holds only late lines', () => {
+		const september1 = revision(september, 'ready');
+		const late = revision(october, 'draft', { kind: 'adjustment' });
+		expect(previousRevision(late, [september1, late])).toBeUndefined();
+	});
+});
