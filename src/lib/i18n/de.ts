@@ -256,6 +256,8 @@ export const de: Record<MessageKey, string> = {
 	'report.ready.done': 'Freigegeben. Die Revision ist eingefroren.',
 	'report.export': 'Als CSV exportieren',
 	'report.pack': 'Geprüft mit Programmpaket {id} {version}',
+	'report.packOverridden': 'mit Ihren Werten für: {names}.',
+	'report.packOpen': 'Paket öffnen',
 	'error.import.unexpected':
 		'Der Import ist fehlgeschlagen: {detail}. Es wurde nichts gespeichert.',
 	'mapping.title': 'Spalten dieser Datei zuordnen',

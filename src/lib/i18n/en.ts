@@ -247,6 +247,8 @@ export const en = {
 	'report.ready.done': 'Marked ready. The revision is frozen.',
 	'report.export': 'Export as CSV',
 	'report.pack': 'Checked with program pack {id} {version}',
+	'report.packOverridden': 'with your values for: {names}.',
+	'report.packOpen': 'Open the pack',
 	'error.import.unexpected': 'The import failed: {detail}. Nothing was stored.',
 	'mapping.title': 'Map the columns of this file',
 	'mapping.text':

@@ -11,5 +11,20 @@ export type ProgramPack = z.infer<typeof programPackSchema>;
 /** Known pack ids, including those whose schema is still to come. */
 export type ProgramPackId = 'omnissa-sp' | 'genesys-appfoundry';
 
-/** What a finding records about the pack it was computed with. */
-export type PackRef = { id: ProgramPack['id']; version: string };
+/**
+ * What a finding records about the pack it was computed with: its id and version, and the
+ * parameters the partner overrode (absent when none), so a finding can be told from one
+ * computed with the pack's own values.
+ */
+export type PackRef = { id: ProgramPack['id']; version: string; overridden?: string[] };
+
+/** The reference findings carry for a pack, overrides included. */
+export function packRefOf(pack: ProgramPack): PackRef {
+	const overridden = Object.entries(pack.parameters)
+		.filter(([, parameter]) => parameter.overridden !== undefined)
+		.map(([name]) => name)
+		.sort();
+	const ref: PackRef = { id: pack.id, version: pack.version };
+	if (overridden.length > 0) ref.overridden = overridden;
+	return ref;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toPeriod } from '$lib/domain/period';
+import { applyOverrides } from '$lib/programs/apply-overrides';
 import { checkReport } from './engine';
 import { ruleCatalog } from './rule-catalog';
 import { PACK_REF, reportFacts, testPack, usageLine } from './test-helpers';
@@ -95,5 +96,15 @@ describe('checkReport', () => {
 		const copy = structuredClone(facts);
 		checkReport({ facts, pack: testPack() });
 		expect(facts).toEqual(copy);
+	});
+
+	it('records the pack it used, and which parameters the partner overrode', () => {
+		const facts = reportFacts({ lines: [] });
+		const plain = checkReport({ facts, pack: testPack() });
+		expect(plain[0].pack).toEqual(PACK_REF);
+		const applied = applyOverrides({ pack: testPack(), overrides: { submitDueDay: 14 } });
+		if (!applied.ok || applied.value.id !== 'omnissa-sp') throw new Error('override refused');
+		const overridden = checkReport({ facts, pack: applied.value });
+		expect(overridden[0].pack).toEqual({ ...PACK_REF, overridden: ['submitDueDay'] });
 	});
 });

@@ -1,4 +1,5 @@
 import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
+import { packRefOf } from '$lib/programs/pack-schema';
 import { parseLine, type CheckContext, type LineCheck } from './check-context';
 import { currencyCheck } from './currency-check';
 import { duplicateLineCheck } from './duplicate-line';
@@ -41,7 +42,7 @@ const lineCheckFactories = [
  */
 export function checkReport(options: { facts: ReportFacts; pack: OmnissaSpPack }): Finding[] {
 	const { facts, pack } = options;
-	const context: CheckContext = { facts, pack, packRef: { id: pack.id, version: pack.version } };
+	const context: CheckContext = { facts, pack, packRef: packRefOf(pack) };
 	const lineChecks: LineCheck[] = lineCheckFactories.map((factory) => factory(context));
 
 	const findings: Finding[] = [];
