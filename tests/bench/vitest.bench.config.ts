@@ -1,0 +1,58 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { playwright } from '@vitest/browser-playwright';
+import type { BrowserCommand } from 'vitest/node';
+import { defineConfig } from 'vitest/config';
+import type { BenchFigure } from './bench-result';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Writes a group of figures where `scripts/bench.js` collects them. The group name comes from
+ * the page, so it is checked before it becomes a file name.
+ */
+const saveBenchFigures: BrowserCommand<[group: string, figures: BenchFigure[]]> = async (
+	_context,
+	group,
+	figures
+) => {
+	const directory = process.env.BENCH_FIGURES_DIR;
+	if (!directory)
+		throw new Error('BENCH_FIGURES_DIR is not set: run the benchmarks with npm run bench');
+	if (!/^[a-z0-9-]+$/.test(group)) throw new Error(`bad figure group name: ${group}`);
+	await writeFile(join(directory, `${group}.json`), JSON.stringify(figures));
+};
+
+/**
+ * The benchmarks (`npm run bench`), apart from the tests: measured in the system Chromium, one
+ * file at a time so two benchmarks never share the two cores.
+ */
+export default defineConfig({
+	root,
+	resolve: { alias: { $lib: join(root, 'src/lib') } },
+	optimizeDeps: {
+		// Listed so the browser run does not reload mid-way while Vite discovers them.
+		include: ['dexie', 'zod', 'big.js', 'papaparse', 'json-rules-engine']
+	},
+	test: {
+		include: ['tests/bench/**/*.bench.browser.ts'],
+		fileParallelism: false,
+		// The machine is shared and a file runs several 100k-line measurements.
+		testTimeout: 240_000,
+		hookTimeout: 120_000,
+		browser: {
+			enabled: true,
+			headless: true,
+			provider: playwright({
+				launchOptions: {
+					executablePath: chromium,
+					args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
+				}
+			}),
+			instances: [{ browser: 'chromium' }],
+			commands: { saveBenchFigures }
+		}
+	}
+});
