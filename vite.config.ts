@@ -46,7 +46,7 @@ export default defineConfig({
 	],
 	optimizeDeps: {
 		// Listed so vitest browser mode does not reload mid-run while Vite discovers them.
-		include: ['dexie', 'zod', 'big.js', 'papaparse', 'workbox-window']
+		include: ['dexie', 'zod', 'big.js', 'papaparse', 'workbox-window', 'jose', 'canonicalize']
 	},
 	test: {
 		expect: { requireAssertions: true },

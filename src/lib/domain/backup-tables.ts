@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { USAGE_FIELDS } from '$lib/import/import-problem';
 import { isDecimalString } from './money';
+import { BundleRecordSchema, ChainHeadSchema } from './bundle';
 import { AUDIT_ACTIONS, ReportRevisionSchema } from './report';
 
 /**
  * Schemas of the report tables as a backup holds them: checked whole before a
  * restore writes anything. Optional in the file (a backup made before reports
- * existed has none) and written as empty lists.
+ * existed has none) and written as empty lists. Totals per SID and customer
+ * are not in it: a restore computes them from the lines (older files that
+ * carry them are read, and those lists ignored).
  */
 const decimal = z.string().refine(isDecimalString, 'decimal');
 
@@ -25,14 +28,6 @@ const StoredLineSchema = z.object({
 	contractId: z.string().optional()
 });
 
-const GroupTotalSchema = z.object({
-	revisionId: z.uuid(),
-	key: z.string(),
-	lines: z.number().int().nonnegative(),
-	quantity: decimal,
-	amount: decimal
-});
-
 export const ReportTablesSchema = z.object({
 	reports: z.array(ReportRevisionSchema).default([]),
 	lineChunks: z
@@ -44,8 +39,6 @@ export const ReportTablesSchema = z.object({
 			})
 		)
 		.default([]),
-	sidTotals: z.array(GroupTotalSchema).default([]),
-	customerTotals: z.array(GroupTotalSchema).default([]),
 	importPresets: z
 		.array(
 			z.object({
@@ -72,5 +65,8 @@ export const ReportTablesSchema = z.object({
 				detail: z.record(z.string(), z.union([z.string(), z.number()]))
 			})
 		)
-		.default([])
+		.default([]),
+	// Signed bundles and chain heads: a restore on a new device continues the chain.
+	bundles: z.array(BundleRecordSchema).default([]),
+	chainHeads: z.array(ChainHeadSchema).default([])
 });

@@ -17,10 +17,10 @@ const backup: Backup = {
 		aggregators: [{ id: 'td-synnex-de', name: 'TD SYNNEX Germany' }],
 		reports: [],
 		lineChunks: [],
-		sidTotals: [],
-		customerTotals: [],
 		importPresets: [],
-		auditLog: []
+		auditLog: [],
+		bundles: [],
+		chainHeads: []
 	}
 };
 

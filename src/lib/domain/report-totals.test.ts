@@ -31,4 +31,18 @@ describe('summarizeLines on the sample exports', () => {
 			{ key: 'B', lines: 1, quantity: '1', amount: '0.01' }
 		]);
 	});
+
+	it('writes quantity sums as before, without trailing zeros, and credits net out', () => {
+		const line = (quantity: string, total: string) =>
+			({ sid: 'A', quantity, total }) as Parameters<typeof summarizeLines>[0][number];
+		expect(summarizeLines([line('1.50', '3.00'), line('2.50', '5.00')])).toMatchObject({
+			quantity: '4',
+			amount: '8.00'
+		});
+		expect(summarizeLines([line('-6', '-149.40'), line('6', '149.40')])).toMatchObject({
+			quantity: '0',
+			amount: '0.00'
+		});
+		expect(summarizeLines([])).toMatchObject({ quantity: '0', amount: '0.00', bySid: [] });
+	});
 });

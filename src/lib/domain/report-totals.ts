@@ -1,4 +1,13 @@
-import { add, toAmount, type DecimalString } from './money';
+import type { DecimalString } from './money';
+import {
+	addScaled,
+	formatPlain,
+	formatScaled,
+	parseScaled,
+	roundScaledHalfEven,
+	ZERO,
+	type ScaledDecimal
+} from './scaled-decimal';
 
 /** The parts of a usage line that totals need. */
 export type TotalsLine = {
@@ -24,39 +33,62 @@ export type ReportTotals = {
 	byCustomer: GroupTotal[];
 };
 
-function group(map: Map<string, GroupTotal>, key: string, line: TotalsLine): void {
+type Sum = { lines: number; quantity: ScaledDecimal; amount: ScaledDecimal };
+
+function parse(value: DecimalString): ScaledDecimal {
+	const parsed = parseScaled(value);
+	if (!parsed) throw new TypeError(`not a decimal string: ${JSON.stringify(value)}`);
+	return parsed;
+}
+
+function group(map: Map<string, Sum>, key: string, quantity: ScaledDecimal, amount: ScaledDecimal) {
 	const current = map.get(key);
 	if (current) {
 		current.lines += 1;
-		current.quantity = add(current.quantity, line.quantity);
-		current.amount = add(current.amount, line.total);
+		current.quantity = addScaled(current.quantity, quantity);
+		current.amount = addScaled(current.amount, amount);
 	} else {
-		map.set(key, { key, lines: 1, quantity: line.quantity, amount: line.total });
+		map.set(key, { lines: 1, quantity, amount });
 	}
 }
 
-function sorted(map: Map<string, GroupTotal>): GroupTotal[] {
-	return [...map.values()]
-		.map((total) => ({ ...total, amount: toAmount(total.amount) }))
-		.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+function money(value: ScaledDecimal): DecimalString {
+	return formatScaled(roundScaledHalfEven(value, 2)) as DecimalString;
 }
 
-/** Totals of a report, overall and per SID and per customer, exactly. Lines without a customer group under "". */
+function sorted(map: Map<string, Sum>): GroupTotal[] {
+	return [...map.entries()]
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+		.map(([key, sum]) => ({
+			key,
+			lines: sum.lines,
+			quantity: formatPlain(sum.quantity) as DecimalString,
+			amount: money(sum.amount)
+		}));
+}
+
+/**
+ * Totals of a report, overall and per SID and per customer, exactly. Lines without a customer
+ * group under "". Summed as scaled integers: big.js objects for 300,000 additions cost most of
+ * a second, this a few milliseconds, with the same exact result.
+ */
 export function summarizeLines(lines: readonly TotalsLine[]): ReportTotals {
-	const bySid = new Map<string, GroupTotal>();
-	const byCustomer = new Map<string, GroupTotal>();
-	let quantity = '0' as DecimalString;
-	let amount = '0' as DecimalString;
+	const bySid = new Map<string, Sum>();
+	const byCustomer = new Map<string, Sum>();
+	let quantity: ScaledDecimal = ZERO;
+	let amount: ScaledDecimal = ZERO;
 	for (const line of lines) {
-		quantity = add(quantity, line.quantity);
-		amount = add(amount, line.total);
-		group(bySid, line.sid, line);
-		group(byCustomer, line.customerRef ?? '', line);
+		const lineQuantity = parse(line.quantity);
+		const lineAmount = parse(line.total);
+		quantity = addScaled(quantity, lineQuantity);
+		amount = addScaled(amount, lineAmount);
+		group(bySid, line.sid, lineQuantity, lineAmount);
+		group(byCustomer, line.customerRef ?? '', lineQuantity, lineAmount);
 	}
 	return {
 		lines: lines.length,
-		quantity,
-		amount: toAmount(amount),
+		quantity: formatPlain(quantity) as DecimalString,
+		amount: money(amount),
 		bySid: sorted(bySid),
 		byCustomer: sorted(byCustomer)
 	};

@@ -87,7 +87,11 @@ export const AUDIT_ACTIONS = [
 	'acknowledged',
 	'credit-reason',
 	'marked-ready',
-	'superseded'
+	'superseded',
+	'signed',
+	'delivered',
+	'delivery-refused',
+	'withdrawn'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

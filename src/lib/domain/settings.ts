@@ -56,9 +56,36 @@ export const AggregatorSchema = z.object({
 		.min(1, 'required')
 		.max(64, 'too-long')
 		.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'aggregator-id-format'),
-	name: z.string().trim().min(1, 'required').max(200, 'too-long')
+	name: z.string().trim().min(1, 'required').max(200, 'too-long'),
+	/** Where bundles go (`{endpoint}/bundles`); none until the partner has it. */
+	endpoint: z
+		.string()
+		.trim()
+		.max(2000, 'too-long')
+		.refine(isEndpoint, 'endpoint-format')
+		.transform((url) => url.replace(/\/+$/, ''))
+		.optional(),
+	/** The bearer token the aggregator gave the partner, if it asks for one. */
+	token: z.string().trim().max(4000, 'too-long').optional()
 });
 export type Aggregator = z.infer<typeof AggregatorSchema>;
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * An endpoint is https, or http on this machine (the demo aggregator): bundles carry
+ * the partner's figures and a bearer token, which must not cross a network in clear.
+ */
+export function isEndpoint(value: string): boolean {
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		return false;
+	}
+	if (url.username || url.password || url.search || url.hash) return false;
+	return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+}
 
 /** A profile for a first run: the browser's language and zone, euros. */
 export function defaultProfile(options: { browserLanguage: string; timeZone: string }): Profile {

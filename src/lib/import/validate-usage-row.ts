@@ -1,4 +1,11 @@
-import { compare, isDecimalString, multiply, type DecimalString } from '../domain/money';
+import { isDecimalString, type DecimalString } from '../domain/money';
+import {
+	compareScaled,
+	formatPlain,
+	multiplyScaled,
+	parseScaled,
+	type ScaledDecimal
+} from '../domain/scaled-decimal';
 import type { ResolvedColumns } from './column-mapping';
 import {
 	isRowProblemCode,
@@ -115,10 +122,14 @@ export function validateUsageRow({ record, context }: { record: CsvRecord; conte
 		if (value) line[field] = value;
 	}
 	if (currency) line.currency = currency;
-	const product = multiply(line.quantity, line.unitPrice);
-	// `multiply` writes canonical decimals; comparing canonical strings spares two big.js parses.
-	if (product !== canonical(line.total) && compare(product, line.total) !== 0) {
-		problems.push({ code: 'line-total-mismatch', ...where('total'), expected: product });
+	// Scaled integers, not big.js: this runs for every row of a 100,000-row file.
+	const product = multiplyScaled(scaled(line.quantity), scaled(line.unitPrice));
+	if (compareScaled(product, scaled(line.total)) !== 0) {
+		problems.push({
+			code: 'line-total-mismatch',
+			...where('total'),
+			expected: formatPlain(product)
+		});
 	}
 	return { line, problems };
 }
@@ -145,13 +156,11 @@ function readCells(cells: readonly string[], at: FieldIndexes): RowCells {
 	};
 }
 
-/** A decimal string as `multiply` writes it: no trailing fraction zeros, no bare point. */
-function canonical(value: DecimalString): string {
-	if (value.indexOf('.') < 0) return value;
-	let end = value.length;
-	while (value.charCodeAt(end - 1) === 48) end--;
-	if (value.charCodeAt(end - 1) === 46) end--;
-	return value.slice(0, end);
+/** A validated decimal string as a scaled integer. */
+function scaled(value: DecimalString): ScaledDecimal {
+	const parsed = parseScaled(value);
+	if (!parsed) throw new TypeError(`not a decimal string: ${JSON.stringify(value)}`);
+	return parsed;
 }
 
 /** The schema rewrote number cells to decimal strings; anything else here is a bug. */

@@ -2,7 +2,7 @@ import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
 import type { PackRef } from '$lib/programs/pack-schema';
 import type { ReportFacts, UsageLineFacts } from './facts';
 import type { Finding } from './finding';
-import { parseScaled, type ScaledDecimal } from './scaled-decimal';
+import { parseScaled, type ScaledDecimal } from '$lib/domain/scaled-decimal';
 import type { UsageItem } from './usage-index';
 
 /** What every check of one run shares: the facts, the pack and values derived from it once. */

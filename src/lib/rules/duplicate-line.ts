@@ -1,7 +1,7 @@
 import { parseLine, type LineCheckFactory, type ParsedLine } from './check-context';
 import { createFinding, lineSubject } from './create-finding';
 import type { UsageLineFacts } from './facts';
-import { compareScaled, type ScaledDecimal } from './scaled-decimal';
+import { compareScaled, type ScaledDecimal } from '$lib/domain/scaled-decimal';
 import type { UsageItem } from './usage-index';
 
 /** Same number ("24.90" equals "24.9"); text that is not a number compares as typed. */

@@ -13,7 +13,7 @@ import { checkQuantityChanges } from './quantity-change';
 import { checkEmptyReport, checkPackValidity, checkPreviousPeriodGap } from './report-checks';
 import { checkReportLate } from './report-late';
 import { severityRank } from './rule-catalog';
-import { signOf } from './scaled-decimal';
+import { signOf } from '$lib/domain/scaled-decimal';
 import { checkDroppedSids } from './sid-dropped';
 import { sidCheck } from './sid-checks';
 import { UsageIndex } from './usage-index';

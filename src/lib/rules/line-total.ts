@@ -1,6 +1,11 @@
 import { createFinding, lineSubject } from './create-finding';
 import type { LineCheckFactory } from './check-context';
-import { compareScaled, formatScaled, multiplyScaled, roundScaledHalfEven } from './scaled-decimal';
+import {
+	compareScaled,
+	formatScaled,
+	multiplyScaled,
+	roundScaledHalfEven
+} from '$lib/domain/scaled-decimal';
 
 /**
  * `line-total-mismatch` (blocking): DESIGN.md fixes a line total as quantity × unit price, rounded

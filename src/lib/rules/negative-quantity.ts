@@ -1,6 +1,6 @@
 import { createFinding, lineSubject } from './create-finding';
 import type { LineCheckFactory } from './check-context';
-import { signOf } from './scaled-decimal';
+import { signOf } from '$lib/domain/scaled-decimal';
 
 /**
  * `negative-quantity-without-credit-reason` (blocking): a negative quantity is a credit, and a

@@ -1,7 +1,7 @@
 import type { CheckContext } from './check-context';
 import { createFinding } from './create-finding';
 import type { Finding, FindingSubject } from './finding';
-import { formatAmount, ZERO } from './scaled-decimal';
+import { formatAmount, ZERO } from '$lib/domain/scaled-decimal';
 import { totalsOf, type UsageGroup, type UsageIndex } from './usage-index';
 
 function checkNew(

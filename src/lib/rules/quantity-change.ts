@@ -12,7 +12,7 @@ import {
 	subtractScaled,
 	ZERO,
 	type ScaledDecimal
-} from './scaled-decimal';
+} from '$lib/domain/scaled-decimal';
 import { quantityOf, type UsageIndex, type UsageItem, type UsagePair } from './usage-index';
 
 const HUNDRED: ScaledDecimal = { units: 100, scale: 0 };

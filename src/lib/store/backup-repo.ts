@@ -4,7 +4,14 @@ import {
 	BackupSchema,
 	type Backup
 } from '$lib/domain/backup';
-import { BACKED_UP_TABLES, PROFILE_KEY, type PartnerDeskDatabase } from './db';
+import { summarizeLines } from '$lib/domain/report-totals';
+import type { UsageLine } from '$lib/import/usage-row-schema';
+import {
+	BACKED_UP_TABLES,
+	PROFILE_KEY,
+	type GroupTotalsRecord,
+	type PartnerDeskDatabase
+} from './db';
 import { guardStorage } from './errors';
 import { readProfile } from './settings-repo';
 
@@ -17,10 +24,10 @@ export async function exportBackup(db: PartnerDeskDatabase, now = new Date()): P
 			aggregators: await db.aggregators.orderBy('id').toArray(),
 			reports: await db.reports.orderBy('id').toArray(),
 			lineChunks: await db.lineChunks.toArray(),
-			sidTotals: await db.sidTotals.toArray(),
-			customerTotals: await db.customerTotals.toArray(),
 			importPresets: await db.importPresets.toArray(),
-			auditLog: await db.auditLog.orderBy('seq').toArray()
+			auditLog: await db.auditLog.orderBy('seq').toArray(),
+			bundles: await db.bundles.orderBy('bundleId').toArray(),
+			chainHeads: await db.chainHeads.orderBy('aggregatorId').toArray()
 		}))
 	);
 	return BackupSchema.parse({
@@ -31,6 +38,23 @@ export async function exportBackup(db: PartnerDeskDatabase, now = new Date()): P
 	});
 }
 
+/** Totals per revision, computed from the restored lines (they are not in the file). */
+function groupTotalsOf(chunks: Backup['data']['lineChunks']): GroupTotalsRecord[] {
+	const lines = new Map<string, UsageLine[]>();
+	const ordered = [...chunks].sort(
+		(a, b) => a.revisionId.localeCompare(b.revisionId) || a.index - b.index
+	);
+	for (const chunk of ordered) {
+		const list = lines.get(chunk.revisionId) ?? [];
+		list.push(...(chunk.lines as UsageLine[]));
+		lines.set(chunk.revisionId, list);
+	}
+	return [...lines].map(([revisionId, revisionLines]) => {
+		const { bySid, byCustomer } = summarizeLines(revisionLines);
+		return { revisionId, bySid, byCustomer };
+	});
+}
+
 /**
  * Replaces all stored data with a validated backup in one transaction: it is
  * written whole or, if anything fails (a full disk), not at all.
@@ -38,22 +62,24 @@ export async function exportBackup(db: PartnerDeskDatabase, now = new Date()): P
 export async function restoreBackup(db: PartnerDeskDatabase, backup: Backup): Promise<void> {
 	const { data } = BackupSchema.parse(backup);
 	await guardStorage(() =>
-		db.transaction('rw', [...BACKED_UP_TABLES], async () => {
+		db.transaction('rw', [...BACKED_UP_TABLES, 'groupTotals'], async () => {
 			await Promise.all(BACKED_UP_TABLES.map((name) => db.table(name).clear()));
+			await db.groupTotals.clear();
 			if (data.profile) await db.settings.put({ ...data.profile, key: PROFILE_KEY });
 			await db.enrollments.bulkPut(data.enrollments);
 			await db.aggregators.bulkPut(data.aggregators);
 			await db.reports.bulkPut(data.reports);
 			await db.lineChunks.bulkPut(data.lineChunks);
-			await db.sidTotals.bulkPut(data.sidTotals);
-			await db.customerTotals.bulkPut(data.customerTotals);
+			await db.groupTotals.bulkPut(groupTotalsOf(data.lineChunks));
 			await db.importPresets.bulkPut(data.importPresets);
 			await db.auditLog.bulkPut(data.auditLog);
+			await db.bundles.bulkPut(data.bundles);
+			await db.chainHeads.bulkPut(data.chainHeads);
 		})
 	);
 }
 
-/** Deletes all stored data (the private key included, once there is one). */
+/** Deletes all stored data, the private signing key included. */
 export async function wipeAll(db: PartnerDeskDatabase): Promise<void> {
 	await guardStorage(() =>
 		db.transaction('rw', db.tables, async () => {

@@ -126,6 +126,46 @@ describe('schema migrations', () => {
 		current.close();
 	});
 
+	it('upgrades a filled version 4 database: totals gathered per revision, outbox usable', async () => {
+		const name = freshName();
+		const v4 = new PartnerDeskDatabase(name, { upTo: 4 });
+		const report = { id: '3c1d5e7f-2a4b-4c6d-8e9f-0a1b2c3d4e5f', kind: 'regular', state: 'ready' };
+		const other = '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a';
+		const total = (key: string, amount: string) => ({ key, lines: 1, quantity: '1', amount });
+		await v4.table('reports').put(report);
+		await v4.table('aggregators').bulkPut(aggregators);
+		await v4.table('sidTotals').bulkPut([
+			{ revisionId: report.id, ...total('SID-2', '2.00') },
+			{ revisionId: report.id, ...total('SID-1', '1.00') },
+			{ revisionId: other, ...total('SID-9', '9.00') }
+		]);
+		await v4
+			.table('customerTotals')
+			.bulkPut([{ revisionId: report.id, ...total('Kanzlei', '3.00') }]);
+		v4.close();
+
+		const current = new PartnerDeskDatabase(name);
+		await current.open();
+		expect(current.verno).toBe(SCHEMA_VERSION);
+		expect(await current.reports.toArray()).toEqual([report]);
+		expect(await current.groupTotals.get(report.id)).toEqual({
+			revisionId: report.id,
+			bySid: [total('SID-1', '1.00'), total('SID-2', '2.00')],
+			byCustomer: [total('Kanzlei', '3.00')]
+		});
+		expect(await current.groupTotals.get(other)).toEqual({
+			revisionId: other,
+			bySid: [total('SID-9', '9.00')],
+			byCustomer: []
+		});
+		expect(current.tables.map((table) => table.name)).not.toContain('sidTotals');
+		expect(await listAggregators(current)).toEqual(aggregators);
+		expect(await current.bundles.count()).toBe(0);
+		await current.chainHeads.put({ aggregatorId: 'also-de', seq: 0, bundleId: null, digest: null });
+		expect(await current.chainHeads.count()).toBe(1);
+		current.close();
+	});
+
 	it('upgrades an empty version 1 database', async () => {
 		const name = freshName();
 		const v1 = new PartnerDeskDatabase(name, { upTo: 1 });

@@ -189,14 +189,14 @@ describe('report revisions in real IndexedDB', () => {
 
 	it('writes nothing when the disk is full in the middle of an import', async () => {
 		db = new PartnerDeskDatabase(`reports-${crypto.randomUUID()}`);
-		const original = db.sidTotals.bulkAdd.bind(db.sidTotals);
-		db.sidTotals.bulkAdd = (() => {
+		const original = db.groupTotals.put.bind(db.groupTotals);
+		db.groupTotals.put = (() => {
 			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 		}) as typeof original;
 		await expect(
 			storeImportedReport(db, { ...base, lines: lines(2500), source: source('a') })
 		).rejects.toMatchObject({ code: 'storage-full' });
-		db.sidTotals.bulkAdd = original;
+		db.groupTotals.put = original;
 		expect(await db.reports.count()).toBe(0);
 		expect(await db.lineChunks.count()).toBe(0);
 		expect(await db.auditLog.count()).toBe(0);

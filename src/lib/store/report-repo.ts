@@ -11,7 +11,13 @@ import {
 import { summarizeLines } from '$lib/domain/report-totals';
 import type { MappingPreset } from '$lib/import/mapping-preset';
 import type { UsageLine } from '$lib/import/usage-row-schema';
-import { LINES_PER_CHUNK, type AuditEntry, type PartnerDeskDatabase } from './db';
+import { audit } from './audit';
+import {
+	LINES_PER_CHUNK,
+	type AuditEntry,
+	type GroupTotalsRecord,
+	type PartnerDeskDatabase
+} from './db';
 import { guardStorage } from './errors';
 
 /** Every revision, newest period first, newest revision first within a period. */
@@ -48,31 +54,18 @@ export async function readLines(db: PartnerDeskDatabase, revisionId: string): Pr
 	return chunks.flatMap((chunk) => chunk.lines);
 }
 
-export async function readGroupTotals(db: PartnerDeskDatabase, revisionId: string) {
-	const range = (table: typeof db.sidTotals) =>
-		table.where('[revisionId+key]').between([revisionId, ''], [revisionId, '\uffff']).toArray();
-	return guardStorage(async () => ({
-		bySid: await range(db.sidTotals),
-		byCustomer: await range(db.customerTotals)
-	}));
-}
-
-function audit(db: PartnerDeskDatabase, entry: Omit<AuditEntry, 'seq' | 'at'>, at: string) {
-	return db.auditLog.add({ ...entry, at });
+export async function readGroupTotals(
+	db: PartnerDeskDatabase,
+	revisionId: string
+): Promise<Pick<GroupTotalsRecord, 'bySid' | 'byCustomer'>> {
+	const record = await guardStorage(() => db.groupTotals.get(revisionId));
+	return { bySid: record?.bySid ?? [], byCustomer: record?.byCustomer ?? [] };
 }
 
 async function writeLines(db: PartnerDeskDatabase, revisionId: string, lines: UsageLine[]) {
 	await db.lineChunks
 		.where('[revisionId+index]')
 		.between([revisionId, 0], [revisionId, Infinity])
-		.delete();
-	await db.sidTotals
-		.where('[revisionId+key]')
-		.between([revisionId, ''], [revisionId, '\uffff'])
-		.delete();
-	await db.customerTotals
-		.where('[revisionId+key]')
-		.between([revisionId, ''], [revisionId, '\uffff'])
 		.delete();
 	const chunks = [];
 	for (let index = 0; index * LINES_PER_CHUNK < lines.length; index++) {
@@ -84,8 +77,7 @@ async function writeLines(db: PartnerDeskDatabase, revisionId: string, lines: Us
 	}
 	await db.lineChunks.bulkAdd(chunks);
 	const totals = summarizeLines(lines);
-	await db.sidTotals.bulkAdd(totals.bySid.map((total) => ({ ...total, revisionId })));
-	await db.customerTotals.bulkAdd(totals.byCustomer.map((total) => ({ ...total, revisionId })));
+	await db.groupTotals.put({ revisionId, bySid: totals.bySid, byCustomer: totals.byCustomer });
 	return totals;
 }
 
@@ -116,7 +108,7 @@ export async function storeImportedReport(
 	options: StoreImportOptions
 ): Promise<ReportRevision> {
 	const at = (options.now ?? new Date()).toISOString();
-	const tables = [db.reports, db.lineChunks, db.sidTotals, db.customerTotals, db.auditLog];
+	const tables = [db.reports, db.lineChunks, db.groupTotals, db.auditLog];
 	return guardStorage(() =>
 		db.transaction('rw', tables, async () => {
 			const existing = options.replace ? await db.reports.get(options.replace) : undefined;
@@ -257,7 +249,7 @@ export async function correctLine(
 	}
 ): Promise<ReportRevision> {
 	const at = (options.now ?? new Date()).toISOString();
-	const tables = [db.reports, db.lineChunks, db.sidTotals, db.customerTotals, db.auditLog];
+	const tables = [db.reports, db.lineChunks, db.groupTotals, db.auditLog];
 	return guardStorage(() =>
 		db.transaction('rw', tables, async () => {
 			const revision = await db.reports.get(options.revisionId);

@@ -176,6 +176,13 @@ export function formatScaled(value: ScaledDecimal): string {
 	return `${negative ? '-' : ''}${padded.slice(0, cut)}.${padded.slice(cut)}`;
 }
 
+/** As big.js writes a value: no trailing zeros, "0" for zero ({ 400, 2 } is "4"). */
+export function formatPlain(value: ScaledDecimal): string {
+	const text = formatScaled(value);
+	const trimmed = text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+	return trimmed === '-0' ? '0' : trimmed;
+}
+
 /** An amount for display in a finding: at least 2 decimals, more only if the value has them. */
 export function formatAmount(value: ScaledDecimal): string {
 	return formatScaled(value.scale < 2 ? roundScaledHalfEven(value, 2) : value);
