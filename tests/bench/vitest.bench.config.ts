@@ -34,7 +34,7 @@ export default defineConfig({
 	resolve: { alias: { $lib: join(root, 'src/lib') } },
 	optimizeDeps: {
 		// Listed so the browser run does not reload mid-way while Vite discovers them.
-		include: ['dexie', 'zod', 'big.js', 'papaparse', 'json-rules-engine']
+		include: ['dexie', 'zod', 'big.js', 'papaparse', 'json-rules-engine', 'jose', 'canonicalize']
 	},
 	test: {
 		include: ['tests/bench/**/*.bench.browser.ts'],

@@ -39,6 +39,10 @@ export const de: Record<MessageKey, string> = {
 		'Sie sind noch in keinem Programm eingetragen. Wählen Sie Ihre Programme in den Einstellungen.',
 	'desk.partnerId': 'Partner-ID: {id}',
 	'desk.partnerId.missing': 'Noch keine Partner-ID',
+	'desk.delivery': 'Versand',
+	'desk.delivery.none': 'Nichts wartet auf den Versand.',
+	'desk.delivery.refused': '{count} vom Aggregator abgelehnt: sehen Sie, was zu tun ist.',
+	'desk.delivery.open': 'Postausgang öffnen',
 	'desk.deadlines': 'Nächste Fristen',
 	'desk.deadlines.empty':
 		'Noch keine Fristen. Treten Sie dem Omnissa-Service-Provider-Programm bei, um die Termine Ihrer Monatsberichte zu sehen.',
@@ -65,6 +69,28 @@ export const de: Record<MessageKey, string> = {
 	'empty.sync.title': 'Versand',
 	'empty.sync.text':
 		'Nichts zu senden. Freigegebene Berichte werden auf diesem Gerät signiert und warten hier, bis sie an Ihren Aggregator geliefert sind.',
+	'sync.title': 'Versand',
+	'sync.intro':
+		'Freigegebene Berichte werden auf diesem Gerät signiert und warten hier, bis Ihr Aggregator sie hat. Offline zu arbeiten ist normal: Sie werden gesendet, sobald ein Netz da ist.',
+	'sync.outbox': 'Postausgang',
+	'sync.waiting': '{count} wartend',
+	'sync.lastDelivery': 'letzte Zustellung {at}',
+	'sync.sendNow': 'Jetzt senden',
+	'sync.sending': 'Sende…',
+	'sync.receipt': 'Vom Aggregator empfangen am {at}, Digest',
+	'sync.refused': 'Vom Aggregator abgelehnt ({status}):',
+	'sync.refusedHint':
+		'Es wird nichts von selbst erneut gesendet. Versuchen Sie es erneut, sobald der Aggregator das Problem behoben hat, oder ziehen Sie das Paket zurück und korrigieren Sie den Bericht.',
+	'sync.noEndpoint':
+		'Für diesen Aggregator ist noch kein Endpunkt eingetragen; das Paket wartet. Tragen Sie ihn ein unter',
+	'sync.nextTry': 'Nächster Versuch {at} ({error}).',
+	'sync.retry': 'Erneut versuchen',
+	'sync.withdraw': 'Zurückziehen',
+	'bundle.queued': 'Wartet',
+	'bundle.sending': 'Wird gesendet',
+	'bundle.delivered': 'Zugestellt',
+	'bundle.failed': 'Abgelehnt',
+	'bundle.withdrawn': 'Zurückgezogen',
 	'empty.comingSoon': 'Dieser Teil von Partner Desk wird gerade gebaut.',
 
 	'settings.title': 'Einstellungen',
@@ -84,15 +110,57 @@ export const de: Record<MessageKey, string> = {
 	'settings.discard': 'Änderungen verwerfen',
 	'settings.invalid': 'Bitte korrigieren Sie die markierten Felder.',
 
+	'key.title': 'Signaturschlüssel dieses Geräts',
+	'key.text':
+		'Berichte werden mit diesem Schlüssel signiert, bevor sie das Gerät verlassen. Sein privater Teil verlässt diesen Browser nie und ist in keiner Sicherung.',
+	'key.none': 'Noch kein Schlüssel. Er wird beim ersten Signieren erzeugt, oder jetzt.',
+	'key.create': 'Schlüssel erzeugen',
+	'key.created': 'Schlüssel erzeugt. Lassen Sie ihn bei Ihrem Aggregator registrieren.',
+	'key.register':
+		'Lassen Sie diesen Schlüssel vor der ersten Zustellung bei Ihrem Aggregator registrieren: Senden Sie ihm die Schlüssel-ID oder die Schlüsseldatei.',
+	'key.accepted': 'Ihr Aggregator hat mit diesem Schlüssel signierte Berichte angenommen.',
+	'key.thumbprint': 'Schlüssel-ID (RFC-7638-Fingerabdruck):',
+	'key.jwk': 'Öffentlicher Schlüssel (JWK)',
+	'key.copy': 'Schlüssel-ID kopieren',
+	'key.copied': 'Schlüssel-ID kopiert.',
+	'key.download': 'Öffentlichen Schlüssel herunterladen',
+	'key.rotate': 'Schlüssel ersetzen',
+	'key.rotate.confirm':
+		'Ab jetzt signierte Berichte verwenden einen neuen Schlüssel, den Ihr Aggregator zuerst registrieren muss. Der alte Schlüssel bleibt verzeichnet.',
+	'key.rotate.yes': 'Neuen Schlüssel erzeugen',
+	'key.rotated': 'Neuer Schlüssel erzeugt. Lassen Sie ihn bei Ihrem Aggregator registrieren.',
+	'key.history': 'Frühere Schlüssel',
+	'key.retired': 'erzeugt {created}, ersetzt {retired}',
 	'aggregators.title': 'Aggregatoren',
 	'aggregators.text':
-		'Die Distributoren, an die Sie berichten. Der Endpunkt für die Lieferung kommt mit dem Versand.',
+		'Die Distributoren, an die Sie berichten, und wohin signierte Berichte gehen.',
 	'aggregators.empty': 'Noch kein Aggregator.',
 	'aggregators.name': 'Name',
 	'aggregators.id': 'Aggregator-ID',
 	'aggregators.add': 'Aggregator hinzufügen',
 	'aggregators.remove': '{name} entfernen',
 	'aggregators.added': 'Aggregator {name} gespeichert.',
+	'aggregators.noEndpoint': 'Noch kein Endpunkt: Pakete warten, bis Sie ihn eintragen.',
+	'aggregators.test': 'Verbindung zu {name} testen',
+	'aggregators.test.ok': 'Verbunden. Der Aggregator hält {count} Pakete.',
+	'aggregators.test.unauthorized':
+		'Der Aggregator hat das Token abgelehnt (401). Prüfen Sie das Token, das er Ihnen gegeben hat.',
+	'aggregators.test.status': 'Der Aggregator antwortete mit Status {status}.',
+	'aggregators.test.unreachable':
+		'Nicht erreichbar: Sie sind offline, oder die Adresse stimmt nicht.',
+	'aggregators.edit': '{name} bearbeiten',
+	'aggregators.editing': 'Aggregator {id} bearbeiten',
+	'aggregators.new': 'Neuer Aggregator',
+	'aggregators.endpoint': 'Endpunkt-URL',
+	'aggregators.endpoint.hint':
+		'Von Ihrem Aggregator, z. B. https://reports.example.com/partner-desk. Nur https (http für diesen Computer).',
+	'aggregators.token': 'Zugriffstoken (optional)',
+	'aggregators.token.hint':
+		'Nur wenn Ihr Aggregator Ihnen eines gegeben hat; wird als Bearer-Token gesendet.',
+	'aggregators.save': 'Aggregator speichern',
+	'aggregators.cancel': 'Abbrechen',
+	'error.endpoint-format':
+		'Geben Sie eine vollständige https://-Adresse ein (http nur für localhost), ohne Benutzer, Abfrage oder #.',
 	'aggregators.exists': 'Ein Aggregator mit dieser ID existiert bereits.',
 
 	'storage.title': 'Speicher auf diesem Gerät',
@@ -253,6 +321,13 @@ export const de: Record<MessageKey, string> = {
 		'Beheben Sie zuerst die blockierenden Befunde und bestätigen Sie jede Warnung.',
 	'report.ready.frozen':
 		'Diese Revision ist {state} und kann sich nicht mehr ändern. Importieren Sie eine korrigierte Datei für eine neue Revision.',
+	'report.ready.queued': 'Freigegeben, signiert und für {name} in den Postausgang gelegt.',
+	'report.deliverTo': 'Zustellen an',
+	'report.deliver.sign': 'Signieren und für {name} in den Postausgang',
+	'report.deliver.queued': 'Signiert und für {name} in den Postausgang gelegt.',
+	'report.deliver.noPartnerId': 'Zum Signieren fehlt Ihre Omnissa-Partner-ID:',
+	'report.deliver.noAggregator': 'Tragen Sie Ihren Aggregator ein, um Berichte zuzustellen:',
+	'report.deliver.status': 'Zustellung ansehen',
 	'report.ready.done': 'Freigegeben. Die Revision ist eingefroren.',
 	'report.export': 'Als CSV exportieren',
 	'report.pack': 'Geprüft mit Programmpaket {id} {version}',

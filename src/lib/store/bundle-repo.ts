@@ -1,0 +1,138 @@
+import type { BundleRecord } from '$lib/domain/bundle';
+import type { PackRef } from '$lib/programs/pack-schema';
+import type { Finding } from '$lib/rules/finding';
+import { buildBundlePayload } from '$lib/sync/build-bundle-payload';
+import { toBundleId, type BundleDigest, type BundleId } from '$lib/sync/bundle-payload';
+import { signBundle } from '$lib/sync/sign-bundle';
+import { audit } from './audit';
+import type { PartnerDeskDatabase } from './db';
+import { guardStorage } from './errors';
+import { readLines } from './report-repo';
+import { activeSigningKey } from './signing-key-repo';
+
+/** The chain head moved while signing (another tab signed): sign again on the new head. */
+class ChainMoved extends Error {}
+
+/** The bundle that carried the revision this one corrects, if it went to this aggregator. */
+async function supersededBundle(
+	db: PartnerDeskDatabase,
+	revisionSupersedes: string | null,
+	aggregatorId: string
+): Promise<BundleId | null> {
+	if (!revisionSupersedes) return null;
+	const carried = await db.bundles.where('revisionId').equals(revisionSupersedes).toArray();
+	const bundle = carried.find((b) => b.aggregatorId === aggregatorId && b.state !== 'withdrawn');
+	return bundle ? toBundleId(bundle.bundleId) : null;
+}
+
+async function signOnce(db: PartnerDeskDatabase, options: SignOptions): Promise<BundleRecord> {
+	const { revisionId, aggregatorId, now = new Date() } = options;
+	const revision = await db.reports.get(revisionId);
+	if (!revision) throw new Error(`no revision ${revisionId}`);
+	const aggregator = await db.aggregators.get(aggregatorId);
+	if (!aggregator) throw new Error(`no aggregator ${aggregatorId}`);
+	const head = (await db.chainHeads.get(aggregatorId)) ?? {
+		aggregatorId,
+		seq: 0,
+		bundleId: null,
+		digest: null
+	};
+	const key = await activeSigningKey(db, now);
+	const payload = buildBundlePayload({
+		revision,
+		lines: await readLines(db, revisionId),
+		findings: options.findings,
+		pack: options.pack,
+		partner: options.partner,
+		aggregator: { id: aggregator.id, name: aggregator.name },
+		bundleId: toBundleId(crypto.randomUUID()),
+		supersedes: await supersededBundle(db, revision.supersedes, aggregatorId),
+		previousDigest: head.digest as BundleDigest | null,
+		createdAt: now
+	});
+	const signed = await signBundle({
+		payload,
+		privateKey: key.privateKey,
+		publicJwk: key.publicJwk
+	});
+	const at = now.toISOString();
+	const record: BundleRecord = {
+		bundleId: signed.bundleId,
+		revisionId,
+		aggregatorId,
+		seq: head.seq + 1,
+		period: revision.period,
+		revision: revision.revision,
+		supersedes: payload.supersedes,
+		jws: {
+			protected: signed.jws.protected,
+			payload: signed.jws.payload,
+			signature: signed.jws.signature
+		},
+		digest: signed.digest,
+		previousDigest: payload.previousDigest,
+		kid: signed.kid,
+		state: 'queued',
+		createdAt: at,
+		attempts: 0
+	};
+	// The signature is made; storing it, moving the head and queueing it happen together or not.
+	return guardStorage(() =>
+		db.transaction('rw', [db.bundles, db.chainHeads, db.reports, db.auditLog], async () => {
+			const current = await db.chainHeads.get(aggregatorId);
+			if ((current?.digest ?? null) !== head.digest || (current?.seq ?? 0) !== head.seq) {
+				throw new ChainMoved();
+			}
+			const latest = await db.reports.get(revisionId);
+			if (latest?.state !== 'ready') throw new Error(`revision ${revisionId} is ${latest?.state}`);
+			await db.bundles.add(record);
+			await db.chainHeads.put({
+				aggregatorId,
+				seq: record.seq,
+				bundleId: record.bundleId,
+				digest: record.digest
+			});
+			await db.reports.put({ ...latest, state: 'queued', updatedAt: at });
+			await audit(
+				db,
+				{
+					revisionId,
+					action: 'signed',
+					detail: {
+						bundleId: record.bundleId,
+						aggregator: aggregatorId,
+						kid: record.kid,
+						digest: record.digest
+					}
+				},
+				at
+			);
+			return record;
+		})
+	);
+}
+
+export type SignOptions = {
+	revisionId: string;
+	aggregatorId: string;
+	/** The current check of the revision; a blocking finding refuses the signature. */
+	findings: readonly Finding[];
+	pack: PackRef;
+	partner: { id: string; name: string };
+	now?: Date;
+};
+
+/**
+ * Signs a ready revision for an aggregator and puts the bundle in the outbox:
+ * it links to the newest bundle signed for that aggregator, and from now on
+ * never changes. The report is then queued.
+ */
+export async function signAndQueue(db: PartnerDeskDatabase, options: SignOptions) {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await signOnce(db, options);
+		} catch (error) {
+			if (!(error instanceof ChainMoved) || attempt >= 3) throw error;
+		}
+	}
+}
