@@ -161,6 +161,8 @@ export const de: Record<MessageKey, string> = {
 	'aggregators.cancel': 'Abbrechen',
 	'error.endpoint-format':
 		'Geben Sie eine vollständige https://-Adresse ein (http nur für localhost), ohne Benutzer, Abfrage oder #.',
+	'aggregators.demo': 'Demo-Aggregator eintragen',
+	'aggregators.demo.name': 'Demo-Aggregator (dieser Computer)',
 	'aggregators.exists': 'Ein Aggregator mit dieser ID existiert bereits.',
 
 	'storage.title': 'Speicher auf diesem Gerät',

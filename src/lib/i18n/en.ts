@@ -152,6 +152,8 @@ export const en = {
 	'aggregators.cancel': 'Cancel',
 	'error.endpoint-format':
 		'Enter a full https:// address (http only for localhost), without user, query or #.',
+	'aggregators.demo': 'Fill in the demo aggregator',
+	'aggregators.demo.name': 'Demo aggregator (this computer)',
 	'aggregators.exists': 'An aggregator with this id exists already.',
 
 	'storage.title': 'Storage on this device',

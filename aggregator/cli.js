@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// `npm run aggregator -- [command] [options]`: runs the reference aggregator or manages the keys
+// it trusts. Plain Node ESM with JSDoc types: it runs without a build step.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { keysCommand } from './keys-command.js';
+import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, startAggregator } from './server.js';
+import { UsageError } from './usage-error.js';
+
+export const USAGE = `Partner Desk reference aggregator: receives and verifies signed report bundles
+(DESIGN.md "Signed report bundles").
+
+Usage:
+  npm run aggregator -- [options]                        start the server
+  npm run aggregator -- keys add --partner ID FILE.jwk   register a partner's public key (JWK)
+  npm run aggregator -- keys list [--partner ID]         list the registered keys
+  npm run aggregator -- keys remove --partner ID KID     unregister a key
+
+Options:
+  --port N                 port (default ${DEFAULT_PORT}; 0 picks a free one)
+  --host HOST              interface to listen on (default ${DEFAULT_HOST})
+  --data DIR               data directory (default ./${DEFAULT_DATA_DIR})
+  --token TOKEN            require "Authorization: Bearer TOKEN" on /bundles
+  --demo                   trust on first use: a partner's unregistered key is registered
+                           with its first valid bundle (never for real data)
+  --aggregator-id ID       refuse bundles addressed to another aggregator.id
+  --max-body-bytes N       largest bundle accepted (default 33554432)
+
+Failure injection (tests of the sender; only POST /bundles is affected):
+  --latency MS             wait MS before every answer
+  --fail-first N           answer the first N POST /bundles with 503
+  --drop-first N           drop the connection instead of storing, for the first N new bundles
+  --lose-receipt-first N   store, then drop the connection, for the first N new bundles
+  --fail-rate R            after those: 503 with probability R (0 to 1)
+  --drop-rate R            drop before storing with probability R
+  --lose-receipt-rate R    store and drop the receipt with probability R
+  --seed N                 seed of the PRNG behind the rates (default 1): runs repeat exactly
+  -h, --help               print this help
+`;
+
+const OPTIONS = /** @type {const} */ ({
+	port: { type: 'string' },
+	host: { type: 'string' },
+	data: { type: 'string' },
+	token: { type: 'string' },
+	demo: { type: 'boolean' },
+	'aggregator-id': { type: 'string' },
+	'max-body-bytes': { type: 'string' },
+	latency: { type: 'string' },
+	'fail-first': { type: 'string' },
+	'drop-first': { type: 'string' },
+	'lose-receipt-first': { type: 'string' },
+	'fail-rate': { type: 'string' },
+	'drop-rate': { type: 'string' },
+	'lose-receipt-rate': { type: 'string' },
+	seed: { type: 'string' },
+	partner: { type: 'string' },
+	help: { type: 'boolean', short: 'h' }
+});
+
+/**
+ * @param {string} flag
+ * @param {string | undefined} value
+ * @returns {number | undefined}
+ */
+function numberOption(flag, value) {
+	if (value === undefined) return undefined;
+	const number = Number(value);
+	if (value.trim() === '' || !Number.isFinite(number))
+		throw new UsageError(`--${flag} needs a number, not ${JSON.stringify(value)}`);
+	return number;
+}
+
+/** @typedef {import('./keys-command.js').Io} Io */
+
+/**
+ * Runs the CLI. Resolves with the exit code for a command, or with the running server.
+ * @param {string[]} argv the arguments after `cli.js`
+ * @param {Io} io
+ * @returns {Promise<number | import('./server.js').RunningAggregator>}
+ */
+export async function runCli(argv, io) {
+	try {
+		const { values, positionals } = parseArgs({
+			args: argv,
+			options: OPTIONS,
+			allowPositionals: true,
+			strict: true
+		});
+		if (values.help) {
+			io.out(USAGE);
+			return 0;
+		}
+		// The default lives in the working directory (the package root under `npm run`); a path the
+		// user typed is meant relative to where they typed it.
+		const dataDir = values.data ? resolve(io.cwd, values.data) : resolve(DEFAULT_DATA_DIR);
+		if (positionals[0] === 'keys')
+			return await keysCommand({
+				args: positionals.slice(1),
+				partnerId: values.partner,
+				dataDir,
+				io
+			});
+		if (positionals.length > 0)
+			throw new UsageError(`unknown command ${JSON.stringify(positionals.join(' '))}`);
+
+		const running = await startAggregator({
+			port: numberOption('port', values.port),
+			host: values.host,
+			dataDir,
+			token: values.token,
+			demo: values.demo,
+			aggregatorId: values['aggregator-id'],
+			maxBodyBytes: numberOption('max-body-bytes', values['max-body-bytes']),
+			latencyMs: numberOption('latency', values.latency),
+			failFirst: numberOption('fail-first', values['fail-first']),
+			dropFirst: numberOption('drop-first', values['drop-first']),
+			loseReceiptFirst: numberOption('lose-receipt-first', values['lose-receipt-first']),
+			failRate: numberOption('fail-rate', values['fail-rate']),
+			dropRate: numberOption('drop-rate', values['drop-rate']),
+			loseReceiptRate: numberOption('lose-receipt-rate', values['lose-receipt-rate']),
+			seed: numberOption('seed', values.seed),
+			log: io.out
+		});
+		const notes = [
+			`data ${running.dataDir}`,
+			values.token === undefined ? 'no token' : 'token required',
+			...(values.demo ? ['demo: keys trusted on first use'] : [])
+		];
+		io.out(`Partner Desk aggregator listening on ${running.url} (${notes.join(', ')})`);
+		return running;
+	} catch (error) {
+		if (error instanceof UsageError || error instanceof RangeError || isParseArgsError(error)) {
+			io.err(`error: ${/** @type {Error} */ (error).message}\nRun with --help for the usage.`);
+			return 2;
+		}
+		throw error;
+	}
+}
+
+/** @param {unknown} error */
+function isParseArgsError(error) {
+	const code = /** @type {{ code?: unknown }} */ (error)?.code;
+	return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+	const result = await runCli(process.argv.slice(2), {
+		out: (line) => console.log(line),
+		err: (line) => console.error(line),
+		// npm runs scripts in the package root and passes the caller's directory as INIT_CWD.
+		cwd: process.env.INIT_CWD ?? process.cwd()
+	}).catch((/** @type {Error} */ error) => {
+		// A port in use, a damaged data file: the operator needs the sentence, not a stack.
+		console.error(`error: ${error.message}`);
+		return 1;
+	});
+	if (typeof result === 'number') process.exitCode = result;
+	else {
+		const stop = () => {
+			void result.close().then(() => process.exit(0));
+		};
+		process.once('SIGINT', stop);
+		process.once('SIGTERM', stop);
+	}
+}

@@ -1,0 +1,169 @@
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startAggregator } from './server.js';
+import {
+	buildPayload,
+	createSigner,
+	makeDataDir,
+	postBundle,
+	signBundle,
+	type Signer
+} from './test-bundle.js';
+
+const CLI = fileURLToPath(new URL('./cli.js', import.meta.url));
+
+let dataDir: string;
+let signer: Signer;
+
+beforeEach(async () => {
+	dataDir = await makeDataDir();
+	signer = await createSigner();
+});
+
+afterEach(async () => {
+	await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Runs `node aggregator/cli.js ...args` to its end; a non-zero exit is a result, not a throw. */
+async function cli(...args: string[]) {
+	return promisify(execFile)(process.execPath, [CLI, ...args]).then(
+		({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+		(error: { code: number; stdout: string; stderr: string }) => error
+	);
+}
+
+/** The public JWK as WebCrypto exports it, with its `ext` and `key_ops` members. */
+async function writeKeyFile(jwk: object = { ...signer.publicJwk, ext: true, key_ops: ['verify'] }) {
+	const file = join(dataDir, 'laptop.jwk');
+	await writeFile(file, JSON.stringify(jwk));
+	return file;
+}
+
+describe('keys', () => {
+	it('add registers a key file for a partner; the server then accepts its bundles', async () => {
+		const added = await cli(
+			'keys',
+			'add',
+			'--partner',
+			'SP-4711',
+			await writeKeyFile(),
+			'--data',
+			dataDir
+		);
+		expect(added.code).toBe(0);
+		expect(added.stdout).toContain(`registered key ${signer.kid} for partner SP-4711`);
+
+		const again = await cli(
+			'keys',
+			'add',
+			'--partner',
+			'SP-4711',
+			await writeKeyFile(),
+			'--data',
+			dataDir
+		);
+		expect(again.stdout).toContain(`key ${signer.kid} is already registered for partner SP-4711`);
+
+		const listed = await cli('keys', 'list', '--data', dataDir);
+		expect(listed.stdout).toMatch(new RegExp(`^SP-4711\\t${signer.kid}\\tcli\\t\\d{4}-`, 'm'));
+
+		const aggregator = await startAggregator({ port: 0, dataDir });
+		try {
+			const bundle = await signBundle(signer, buildPayload());
+			expect((await postBundle(aggregator.url, bundle)).status).toBe(201);
+		} finally {
+			await aggregator.close();
+		}
+	});
+
+	it('add refuses a private key, naming the file', async () => {
+		const file = await writeKeyFile({ ...signer.publicJwk, d: 'A'.repeat(43) });
+		const result = await cli('keys', 'add', '--partner', 'SP-4711', file, '--data', dataDir);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain(`${file}: the JWK holds a private key`);
+		expect((await cli('keys', 'list', '--data', dataDir)).stdout).toContain('no keys registered');
+	});
+
+	it('add needs --partner; remove unregisters a key', async () => {
+		const file = await writeKeyFile();
+		const missing = await cli('keys', 'add', file, '--data', dataDir);
+		expect(missing.code).toBe(2);
+		expect(missing.stderr).toContain('keys add needs --partner ID');
+
+		await cli('keys', 'add', '--partner', 'SP-4711', file, '--data', dataDir);
+		const removed = await cli(
+			'keys',
+			'remove',
+			'--partner',
+			'SP-4711',
+			signer.kid,
+			'--data',
+			dataDir
+		);
+		expect(removed.stdout).toContain(`removed key ${signer.kid} of partner SP-4711`);
+		expect((await cli('keys', 'list', '--data', dataDir)).stdout).toContain('no keys registered');
+	});
+});
+
+describe('server', () => {
+	it('--help prints the usage with the defaults and every option', async () => {
+		const { code, stdout } = await cli('--help');
+		expect(code).toBe(0);
+		for (const text of [
+			'default 8787',
+			'default 127.0.0.1',
+			'./aggregator-data',
+			'--token',
+			'--demo',
+			'--fail-first',
+			'--drop-first',
+			'--lose-receipt-first',
+			'--latency',
+			'--fail-rate',
+			'--drop-rate',
+			'--lose-receipt-rate',
+			'--seed',
+			'keys add --partner ID'
+		])
+			expect(stdout).toContain(text);
+	});
+
+	it('refuses an unknown option or a bad number with exit code 2', async () => {
+		expect((await cli('--colour')).code).toBe(2);
+		const bad = await cli('--fail-rate', 'lots');
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toContain('--fail-rate needs a number, not "lots"');
+	});
+
+	it('starts from the command line with its options and stops on SIGTERM', async () => {
+		await cli('keys', 'add', '--partner', 'SP-4711', await writeKeyFile(), '--data', dataDir);
+		const child = spawn(process.execPath, [
+			CLI,
+			'--port',
+			'0',
+			'--data',
+			dataDir,
+			'--fail-first',
+			'1'
+		]);
+		try {
+			const lines = createInterface({ input: child.stdout });
+			const [line] = (await once(lines, 'line')) as [string];
+			const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1];
+			expect(url).toBeDefined();
+			const bundle = await signBundle(signer, buildPayload());
+			expect((await postBundle(url!, bundle)).status).toBe(503);
+			expect((await postBundle(url!, bundle)).status).toBe(201);
+		} finally {
+			child.kill('SIGTERM');
+		}
+		const [code] = (await once(child, 'exit')) as [number];
+		expect(code).toBe(0);
+	});
+});

@@ -1,0 +1,205 @@
+import { checkPayload } from './check-payload.js';
+import { problem } from './problem.js';
+import { verifyJws } from './verify-jws.js';
+
+/**
+ * The receiving side of DESIGN.md "Signed report bundles", apart from HTTP: what one
+ * POST /bundles is answered with. The checks run from cheap to expensive and from the request to
+ * the stored state; everything that reads or moves a partner's chain runs under its lock.
+ */
+
+/**
+ * @typedef {import('./problem.js').Problem} Problem
+ * @typedef {import('./bundle-store.js').BundleStore} BundleStore
+ * @typedef {import('./bundle-store.js').AcceptedBundle} AcceptedBundle
+ * @typedef {import('./key-registry.js').KeyRegistry} KeyRegistry
+ * @typedef {import('./faults.js').Faults} Faults
+ * @typedef {{ bundleId: string, receivedAt: string, digest: string }} Receipt
+ * @typedef {{ kind: 'receipt', status: 200 | 201, receipt: Receipt }
+ *   | { kind: 'problem', problem: Problem }
+ *   | { kind: 'drop' }} Outcome
+ *
+ * @typedef {object} ReceiveContext
+ * @property {BundleStore} store
+ * @property {KeyRegistry} keys
+ * @property {Faults} faults
+ * @property {<T>(key: string, task: () => Promise<T>) => Promise<T>} withPartnerLock
+ * @property {boolean} demo trust a partner's unregistered key on first use
+ * @property {string | undefined} aggregatorId when set, only bundles addressed to this id
+ * @property {() => Date} now
+ * @property {(line: string) => void} log
+ */
+
+const MEDIA_TYPE = 'application/jose+json';
+
+/** @param {AcceptedBundle} bundle @returns {Receipt} */
+function receiptOf(bundle) {
+	return { bundleId: bundle.bundleId, receivedAt: bundle.receivedAt, digest: bundle.digest };
+}
+
+/** @param {Problem} value @returns {Outcome} */
+const refuse = (value) => ({ kind: 'problem', problem: value });
+
+/**
+ * @param {{ contentType: string | undefined, idempotencyKey: string | undefined, body: string }} request
+ * @param {ReceiveContext} context
+ * @returns {Promise<Outcome>}
+ */
+export async function receiveBundle(request, context) {
+	// Media types compare without parameters and case-insensitively (RFC 9110 §8.3.1).
+	const mediaType = request.contentType?.split(';')[0].trim().toLowerCase();
+	if (mediaType !== MEDIA_TYPE)
+		return refuse(
+			problem(
+				'unsupported-media-type',
+				`Content-Type is ${JSON.stringify(request.contentType ?? null)}; a bundle is sent as ${MEDIA_TYPE}.`
+			)
+		);
+	// DESIGN.md sends the bare bundleId; the IETF Idempotency-Key draft makes the value a quoted
+	// structured-field string. Both name the same key.
+	const idempotencyKey = request.idempotencyKey?.trim().replace(/^"(.*)"$/, '$1');
+	if (!idempotencyKey)
+		return refuse(
+			problem(
+				'missing-idempotency-key',
+				'The Idempotency-Key header is required; it carries the bundleId.'
+			)
+		);
+
+	const verified = await verifyJws(request.body);
+	if (!verified.ok) return refuse(verified.problem);
+	const checked = checkPayload(verified.value.payload);
+	if (!checked.ok) return refuse(checked.problem);
+	const { jws, kid, jwk, digest } = verified.value;
+	const payload = checked.payload;
+
+	if (idempotencyKey !== payload.bundleId)
+		return refuse(
+			problem(
+				'idempotency-key-mismatch',
+				`Idempotency-Key is ${JSON.stringify(idempotencyKey)}, but the bundleId is ${payload.bundleId}; they must be equal.`,
+				{ field: 'Idempotency-Key', expected: payload.bundleId }
+			)
+		);
+	if (context.aggregatorId !== undefined && payload.aggregator.id !== context.aggregatorId)
+		return refuse(
+			problem(
+				'wrong-aggregator',
+				`The bundle is addressed to aggregator ${JSON.stringify(payload.aggregator.id)}; this is ${JSON.stringify(context.aggregatorId)}.`,
+				{ field: 'aggregator.id', expected: context.aggregatorId }
+			)
+		);
+
+	const partnerId = payload.partner.id;
+	return context.withPartnerLock(partnerId, async () => {
+		const registered = (await context.keys.keysFor(partnerId)).some((key) => key.kid === kid);
+		if (!registered && !context.demo)
+			return refuse(
+				problem(
+					'unregistered-key',
+					`The signing key ${kid} is not registered for partner ${JSON.stringify(partnerId)}. The aggregator's operator must register it first: save the public key (the "jwk" of the protected header) as key.jwk and run \`npm run aggregator -- keys add --partner ${partnerId} key.jwk\`; the key's thumbprint is ${kid}.`,
+					{ partnerId, kid }
+				)
+			);
+
+		const known = context.store.find(payload.bundleId);
+		if (known) {
+			// Same signing input (header and payload) is the same bundle, even if re-signed: an
+			// ECDSA signature differs on every signing, the digest does not.
+			if (known.digest === digest && known.partnerId === partnerId)
+				return { kind: 'receipt', status: 200, receipt: receiptOf(known) };
+			return refuse(conflict(known, digest));
+		}
+
+		if (payload.supersedes !== null) {
+			const mismatch = supersedesMismatch(context.store.find(payload.supersedes), payload);
+			if (mismatch) return refuse(mismatch);
+		}
+
+		const head = context.store.chainHead(partnerId, payload.aggregator.id);
+		if (payload.previousDigest !== head)
+			return refuse(
+				problem(
+					'chain-gap',
+					head === null
+						? `previousDigest is ${payload.previousDigest}, but this aggregator holds no bundle of partner ${JSON.stringify(partnerId)}: the first bundle has previousDigest null.`
+						: `previousDigest is ${JSON.stringify(payload.previousDigest)}, but the last bundle accepted from partner ${JSON.stringify(partnerId)} has digest ${head}: send the bundles in chain order.`,
+					{ field: 'previousDigest', expected: head }
+				)
+			);
+
+		if (context.faults.dropNow()) return { kind: 'drop' };
+
+		const receivedAt = context.now().toISOString();
+		if (!registered) {
+			await context.keys.add({ partnerId, kid, jwk, addedAt: receivedAt, source: 'demo' });
+			context.log(`demo: registered key ${kid} for partner ${partnerId} on first use`);
+		}
+		/** @type {AcceptedBundle} */
+		const bundle = {
+			bundleId: payload.bundleId,
+			revision: payload.revision,
+			period: payload.period,
+			supersedes: payload.supersedes,
+			kind: payload.kind ?? 'regular',
+			partnerId,
+			aggregatorId: payload.aggregator.id,
+			programId: payload.program.id,
+			kid,
+			previousDigest: payload.previousDigest,
+			receivedAt,
+			digest
+		};
+		if (!(await context.store.accept({ bundle, jws })))
+			return refuse(conflict(context.store.find(payload.bundleId) ?? bundle, digest));
+		context.log(`accepted ${bundle.bundleId} from ${partnerId} (${bundle.period}) ${digest}`);
+
+		if (context.faults.loseReceiptNow()) return { kind: 'drop' };
+		return { kind: 'receipt', status: 201, receipt: receiptOf(bundle) };
+	});
+}
+
+/**
+ * @param {AcceptedBundle} known
+ * @param {string} digest
+ */
+function conflict(known, digest) {
+	return problem(
+		'conflict',
+		`Bundle ${known.bundleId} was accepted at ${known.receivedAt} with digest ${known.digest}; this one has digest ${digest}. A changed report is a new revision with a new bundleId.`,
+		{ bundleId: known.bundleId, digest: known.digest }
+	);
+}
+
+/**
+ * A correction keeps the period and raises the revision (DESIGN.md). Checked when this
+ * aggregator holds the superseded bundle; it may not: a queued revision can be withdrawn before
+ * it was ever delivered.
+ * @param {AcceptedBundle | undefined} old
+ * @param {import('./payload-schema.js').Payload} payload
+ * @returns {Problem | undefined}
+ */
+function supersedesMismatch(old, payload) {
+	if (!old) return undefined;
+	/** @type {[string, unknown, unknown][]} */
+	const pairs = [
+		['partner.id', payload.partner.id, old.partnerId],
+		['aggregator.id', payload.aggregator.id, old.aggregatorId],
+		['program.id', payload.program.id, old.programId],
+		['period', payload.period, old.period]
+	];
+	for (const [field, value, expected] of pairs)
+		if (value !== expected)
+			return problem(
+				'supersedes-mismatch',
+				`${field} is ${JSON.stringify(value)}, but the superseded bundle ${old.bundleId} has ${JSON.stringify(expected)}: a correction keeps it.`,
+				{ field, expected }
+			);
+	if (payload.revision <= old.revision)
+		return problem(
+			'supersedes-mismatch',
+			`revision is ${payload.revision}, but the superseded bundle ${old.bundleId} is revision ${old.revision}: a correction raises the revision.`,
+			{ field: 'revision', expected: old.revision + 1 }
+		);
+	return undefined;
+}

@@ -1,0 +1,128 @@
+import { createAdaptorServer } from '@hono/node-server';
+import { resolve } from 'node:path';
+import { createApp } from './app.js';
+import { openBundleStore } from './bundle-store.js';
+import { createFaults } from './faults.js';
+import { openKeyRegistry } from './key-registry.js';
+import { createKeyedLock } from './keyed-lock.js';
+
+/**
+ * @typedef {object} AggregatorOptions
+ * @property {number} [port] default 8787; 0 picks a free port (tests)
+ * @property {string} [host] default 127.0.0.1
+ * @property {string} [dataDir] default ./aggregator-data, resolved against the working directory
+ * @property {string} [token] when set, GET and POST /bundles need `Authorization: Bearer <token>`
+ * @property {boolean} [demo] trust on first use: a partner's unregistered key is registered with
+ *   its first valid bundle
+ * @property {string} [aggregatorId] when set, bundles addressed to another aggregator.id are refused
+ * @property {number} [latencyMs] delay before every answer
+ * @property {number} [maxBodyBytes] default 32 MiB (a 100k-line report is about 15 MB)
+ * @property {(line: string) => void} [log] default: silent
+ * @property {() => Date} [now] the clock for `receivedAt`
+ */
+
+/**
+ * @typedef {object} RunningAggregator
+ * @property {string} url the endpoint without a trailing slash: POST `${url}/bundles`
+ * @property {string} host
+ * @property {number} port the port it listens on (the real one when 0 was asked for)
+ * @property {string} dataDir absolute
+ * @property {() => import('./faults.js').FaultCounts} faults how often each injected fault fired
+ * @property {() => Promise<void>} close stops listening, lets requests in flight finish and
+ *   their writes reach the disk
+ */
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_DATA_DIR = 'aggregator-data';
+const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/**
+ * @param {string} name
+ * @param {number | undefined} value
+ * @param {{ max?: number, integer?: boolean }} limits
+ */
+function checkNumber(name, value, { max = Infinity, integer = false }) {
+	if (value === undefined) return;
+	if (!Number.isFinite(value) || value < 0 || value > max || (integer && !Number.isInteger(value)))
+		throw new RangeError(
+			`${name} must be ${integer ? 'a whole number' : 'a number'} from 0${max < Infinity ? ` to ${max}` : ''}, not ${value}`
+		);
+}
+
+/**
+ * Starts the reference aggregator (DESIGN.md "Signed report bundles") and resolves once it
+ * listens.
+ * @param {AggregatorOptions & import('./faults.js').FaultOptions} [options]
+ * @returns {Promise<RunningAggregator>}
+ */
+export async function startAggregator(options = {}) {
+	for (const name of /** @type {const} */ (['failFirst', 'dropFirst', 'loseReceiptFirst']))
+		checkNumber(name, options[name], { integer: true });
+	for (const name of /** @type {const} */ (['failRate', 'dropRate', 'loseReceiptRate']))
+		checkNumber(name, options[name], { max: 1 });
+	checkNumber('latencyMs', options.latencyMs, {});
+	checkNumber('port', options.port, { max: 65535, integer: true });
+	checkNumber('seed', options.seed, { integer: true });
+
+	const host = options.host ?? DEFAULT_HOST;
+	const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
+	const log = options.log ?? (() => {});
+	const store = await openBundleStore(dataDir);
+	const faults = createFaults(options);
+	const app = createApp({
+		store,
+		keys: openKeyRegistry(dataDir),
+		faults,
+		withPartnerLock: createKeyedLock(),
+		demo: options.demo ?? false,
+		aggregatorId: options.aggregatorId,
+		now: options.now ?? (() => new Date()),
+		log,
+		token: options.token,
+		latencyMs: options.latencyMs ?? 0,
+		maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+	});
+
+	/** @type {Set<Promise<unknown>>} */
+	const inFlight = new Set();
+	const server = /** @type {import('node:http').Server} */ (
+		createAdaptorServer({
+			hostname: host,
+			fetch: (request, env) => {
+				const answer = Promise.resolve(app.fetch(request, env));
+				inFlight.add(answer);
+				void answer.finally(() => inFlight.delete(answer)).catch(() => {});
+				return answer;
+			}
+		})
+	);
+	await new Promise((resolveListen, rejectListen) => {
+		server.once('error', rejectListen);
+		server.listen(options.port ?? DEFAULT_PORT, host, () => {
+			server.off('error', rejectListen);
+			resolveListen(undefined);
+		});
+	});
+	const address = server.address();
+	if (address === null || typeof address === 'string')
+		throw new Error(`unexpected server address ${address}`);
+	const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+
+	return {
+		url,
+		host,
+		port: address.port,
+		dataDir,
+		faults: () => faults.counts(),
+		async close() {
+			const closed = new Promise((resolveClose) => server.close(() => resolveClose(undefined)));
+			server.closeIdleConnections();
+			await Promise.allSettled([...inFlight]);
+			// Keep-alive sockets of finished requests would hold close() open for seconds.
+			server.closeAllConnections();
+			await closed;
+			await store.flush();
+		}
+	};
+}

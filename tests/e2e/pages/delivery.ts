@@ -1,0 +1,103 @@
+import { expect, type Page } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startAggregator } from '../../../aggregator/server.js';
+import { FIXTURES, ReportsPage } from './reports';
+
+export const PARTNER_ID = 'SP-4711';
+export const AGGREGATOR_ID = 'also-de';
+
+type AggregatorOptions = NonNullable<Parameters<typeof startAggregator>[0]>;
+
+/** The reference aggregator as a real server on a free port, with a data directory of its own. */
+export async function runAggregator(options: AggregatorOptions = {}) {
+	const dataDir = await mkdtemp(join(tmpdir(), 'partner-desk-aggregator-'));
+	const aggregator = await startAggregator({ port: 0, dataDir, ...options });
+	return {
+		...aggregator,
+		/** What the aggregator holds, as its own GET /bundles lists it. */
+		async held(token?: string): Promise<
+			{
+				bundleId: string;
+				revision: number;
+				supersedes: string | null;
+				partnerId: string;
+				digest: string;
+			}[]
+		> {
+			const response = await fetch(`${aggregator.url}/bundles`, {
+				headers: token ? { Authorization: `Bearer ${token}` } : {}
+			});
+			return (await response.json()).bundles;
+		},
+		async stop() {
+			await aggregator.close();
+			await rm(dataDir, { recursive: true, force: true });
+		}
+	};
+}
+
+/** The operator registers the partner's key file with the aggregator's own command. */
+export async function registerKey(dataDir: string, keyFile: string): Promise<void> {
+	await promisify(execFile)(process.execPath, [
+		'aggregator/cli.js',
+		'keys',
+		'add',
+		'--data',
+		dataDir,
+		'--partner',
+		PARTNER_ID,
+		keyFile
+	]);
+}
+
+/** Settings as a partner fills them in: profile, the Omnissa program, the aggregator's endpoint. */
+export async function setUpPartner(page: Page, endpoint: string): Promise<void> {
+	await page.goto('/settings');
+	await page.locator('#company-name').fill('Muster IT-Services GmbH');
+	await page.locator('#partner-id-omnissa-sp').fill(PARTNER_ID);
+	await page.locator('input[value="omnissa-sp"]').check();
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'saved' })).toBeVisible();
+	await page.locator('#aggregator-name').fill('ALSO Deutschland');
+	await page.locator('#aggregator-id').fill(AGGREGATOR_ID);
+	await page.locator('#aggregator-endpoint').fill(endpoint);
+	await page.getByRole('button', { name: 'Add aggregator' }).click();
+	await expect(page.getByText('Aggregator ALSO Deutschland saved.')).toBeVisible();
+}
+
+/** Makes the device key and downloads its public half, as a partner sends it to the aggregator. */
+export async function downloadPublicKey(page: Page): Promise<string> {
+	await page.goto('/settings');
+	await page.getByRole('button', { name: 'Create the key' }).click();
+	await expect(page.getByTestId('key-thumbprint')).toBeVisible();
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download the public key' }).click();
+	const file = join(await mkdtemp(join(tmpdir(), 'partner-desk-key-')), 'key.jwk');
+	await (await download).saveAs(file);
+	return file;
+}
+
+/** Imports September's export, acknowledges its lateness and marks it ready: signed, queued. */
+export async function markSeptemberReady(page: Page, file = 'usage-2026-09.en.csv'): Promise<void> {
+	const reports = new ReportsPage(page);
+	await reports.open();
+	await reports.choose(`${FIXTURES}/omnissa/${file}`);
+	await reports.importAndOpen();
+	await reports.acknowledge(/was due by 2026-10-15/, 'Other', 'Reported late, agreed by phone');
+	await page.getByRole('button', { name: 'Mark ready' }).click();
+	await expect(
+		page.getByText('Marked ready, signed and queued for ALSO Deutschland.')
+	).toBeVisible();
+}
+
+/** The Sync page's entry for a bundle of a month and revision. */
+export function bundleEntry(page: Page, month: string, revision = 1) {
+	return page
+		.getByTestId('bundle')
+		.filter({ has: page.getByRole('link', { name: month }) })
+		.filter({ hasText: `Revision ${revision}` });
+}
