@@ -100,7 +100,8 @@ export const SCHEMA_VERSIONS = [
 			importPresets: '[source+headerSignature]',
 			auditLog: '++seq, revisionId',
 			signingKeys: 'kid, createdAt',
-			bundles: 'bundleId, revisionId, [aggregatorId+seq], state',
+			// [aggregatorId+state+seq] finds the head of a chain's outbox without a scan.
+			bundles: 'bundleId, revisionId, state, [aggregatorId+seq], [aggregatorId+state+seq]',
 			chainHeads: 'aggregatorId'
 		}
 	}

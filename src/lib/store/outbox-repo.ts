@@ -14,6 +14,23 @@ export function listBundles(db: PartnerDeskDatabase): Promise<BundleRecord[]> {
 
 const SETTLED: readonly BundleRecord['state'][] = ['delivered', 'withdrawn'];
 
+const OPEN: readonly BundleRecord['state'][] = ['queued', 'sending', 'failed'];
+
+/** The first bundle of an aggregator's chain not yet delivered or withdrawn, if any. */
+async function chainHead(db: PartnerDeskDatabase, aggregatorId: string) {
+	const firsts = await Promise.all(
+		OPEN.map((state) =>
+			db.bundles
+				.where('[aggregatorId+state+seq]')
+				.between([aggregatorId, state, 0], [aggregatorId, state, Infinity])
+				.first()
+		)
+	);
+	return firsts
+		.filter((bundle): bundle is BundleRecord => bundle !== undefined)
+		.sort((a, b) => a.seq - b.seq)[0];
+}
+
 /**
  * The bundles to send now: per aggregator, the first of its chain not yet
  * delivered, if it is waiting and due. The chain is sent in order, because
@@ -21,14 +38,11 @@ const SETTLED: readonly BundleRecord['state'][] = ['delivered', 'withdrawn'];
  * bundle holds up those after it until the user retries or withdraws it.
  */
 export async function dueBundles(db: PartnerDeskDatabase, now: Date): Promise<BundleRecord[]> {
-	const open = await db.bundles.where('state').anyOf('queued', 'sending', 'failed').toArray();
-	const heads = new Map<string, BundleRecord>();
-	for (const bundle of open) {
-		const head = heads.get(bundle.aggregatorId);
-		if (!head || bundle.seq < head.seq) heads.set(bundle.aggregatorId, bundle);
-	}
-	return [...heads.values()].filter(
-		(bundle) =>
+	const aggregatorIds = (await db.chainHeads.toCollection().primaryKeys()) as string[];
+	const heads = await Promise.all(aggregatorIds.map((id) => chainHead(db, id)));
+	return heads.filter(
+		(bundle): bundle is BundleRecord =>
+			bundle !== undefined &&
 			bundle.state !== 'failed' &&
 			(bundle.nextAttemptAt === undefined || Date.parse(bundle.nextAttemptAt) <= now.getTime())
 	);
