@@ -63,3 +63,21 @@ export const ChainHeadSchema = z.object({
 	digest: base64url.nullable()
 });
 export type ChainHead = z.infer<typeof ChainHeadSchema>;
+
+/** What the Desk and the Sync page say about the outbox. */
+export function summarizeOutbox(bundles: readonly BundleRecord[]): {
+	waiting: number;
+	refused: number;
+	lastDelivery?: string;
+} {
+	let waiting = 0;
+	let refused = 0;
+	let lastDelivery: string | undefined;
+	for (const bundle of bundles) {
+		if (bundle.state === 'queued' || bundle.state === 'sending') waiting++;
+		if (bundle.state === 'failed') refused++;
+		if (bundle.deliveredAt && (!lastDelivery || bundle.deliveredAt > lastDelivery))
+			lastDelivery = bundle.deliveredAt;
+	}
+	return { waiting, refused, lastDelivery };
+}
