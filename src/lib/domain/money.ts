@@ -1,5 +1,5 @@
 import Big from 'big.js';
-import { addScaled, formatPlain, parseScaled, ZERO } from './scaled-decimal';
+import { formatPlain, parseScaled, ScaledSum } from './scaled-decimal';
 
 /**
  * Money and quantities are exact decimals. They cross every boundary (storage,
@@ -49,13 +49,13 @@ export function multiply(a: DecimalString, b: DecimalString): DecimalString {
  * visible share of it. The result is written as big.js would write it.
  */
 export function sum(values: Iterable<DecimalString>): DecimalString {
-	let total = ZERO;
+	const total = new ScaledSum();
 	for (const value of values) {
 		const parsed = parseScaled(value);
 		if (!parsed) throw new TypeError(`not a decimal string: ${JSON.stringify(value)}`);
-		total = addScaled(total, parsed);
+		total.add(parsed);
 	}
-	return formatPlain(total) as DecimalString;
+	return formatPlain(total.value) as DecimalString;
 }
 
 /** -1, 0 or 1, as a sort comparator wants. */

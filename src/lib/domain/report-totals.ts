@@ -1,11 +1,10 @@
 import type { DecimalString } from './money';
 import {
-	addScaled,
 	formatPlain,
 	formatScaled,
 	parseScaled,
 	roundScaledHalfEven,
-	ZERO,
+	ScaledSum,
 	type ScaledDecimal
 } from './scaled-decimal';
 
@@ -33,7 +32,7 @@ export type ReportTotals = {
 	byCustomer: GroupTotal[];
 };
 
-type Sum = { lines: number; quantity: ScaledDecimal; amount: ScaledDecimal };
+type Sum = { lines: number; quantity: ScaledSum; amount: ScaledSum };
 
 function parse(value: DecimalString): ScaledDecimal {
 	const parsed = parseScaled(value);
@@ -42,14 +41,11 @@ function parse(value: DecimalString): ScaledDecimal {
 }
 
 function group(map: Map<string, Sum>, key: string, quantity: ScaledDecimal, amount: ScaledDecimal) {
-	const current = map.get(key);
-	if (current) {
-		current.lines += 1;
-		current.quantity = addScaled(current.quantity, quantity);
-		current.amount = addScaled(current.amount, amount);
-	} else {
-		map.set(key, { lines: 1, quantity, amount });
-	}
+	let sum = map.get(key);
+	if (!sum) map.set(key, (sum = { lines: 0, quantity: new ScaledSum(), amount: new ScaledSum() }));
+	sum.lines += 1;
+	sum.quantity.add(quantity);
+	sum.amount.add(amount);
 }
 
 function money(value: ScaledDecimal): DecimalString {
@@ -62,8 +58,8 @@ function sorted(map: Map<string, Sum>): GroupTotal[] {
 		.map(([key, sum]) => ({
 			key,
 			lines: sum.lines,
-			quantity: formatPlain(sum.quantity) as DecimalString,
-			amount: money(sum.amount)
+			quantity: formatPlain(sum.quantity.value) as DecimalString,
+			amount: money(sum.amount.value)
 		}));
 }
 
@@ -75,20 +71,20 @@ function sorted(map: Map<string, Sum>): GroupTotal[] {
 export function summarizeLines(lines: readonly TotalsLine[]): ReportTotals {
 	const bySid = new Map<string, Sum>();
 	const byCustomer = new Map<string, Sum>();
-	let quantity: ScaledDecimal = ZERO;
-	let amount: ScaledDecimal = ZERO;
+	const quantity = new ScaledSum();
+	const amount = new ScaledSum();
 	for (const line of lines) {
 		const lineQuantity = parse(line.quantity);
 		const lineAmount = parse(line.total);
-		quantity = addScaled(quantity, lineQuantity);
-		amount = addScaled(amount, lineAmount);
+		quantity.add(lineQuantity);
+		amount.add(lineAmount);
 		group(bySid, line.sid, lineQuantity, lineAmount);
 		group(byCustomer, line.customerRef ?? '', lineQuantity, lineAmount);
 	}
 	return {
 		lines: lines.length,
-		quantity: formatPlain(quantity) as DecimalString,
-		amount: money(amount),
+		quantity: formatPlain(quantity.value) as DecimalString,
+		amount: money(amount.value),
 		bySid: sorted(bySid),
 		byCustomer: sorted(byCustomer)
 	};

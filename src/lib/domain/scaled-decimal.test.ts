@@ -9,7 +9,8 @@ import {
 	multiplyScaled,
 	parseScaled,
 	roundScaledHalfEven,
-	subtractScaled
+	subtractScaled,
+	ScaledSum
 } from './scaled-decimal';
 
 function scaled(text: string) {
@@ -120,5 +121,14 @@ describe('scaled decimals', () => {
 				true
 			);
 		}
+	});
+
+	it('sums in place, across scales and past the safe integers, exactly', () => {
+		const sum = new ScaledSum();
+		for (const text of ['1.50', '2', '0.125', '-0.625']) sum.add(parseScaled(text)!);
+		expect(formatScaled(sum.value)).toBe('3.000');
+		const big = new ScaledSum();
+		for (let i = 0; i < 3; i++) big.add(parseScaled('4503599627370496.00')!);
+		expect(formatScaled(big.value)).toBe('13510798882111488.00');
 	});
 });

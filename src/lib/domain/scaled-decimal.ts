@@ -195,3 +195,33 @@ export function scaledUnitsAt(value: ScaledDecimal, scale: number): bigint {
 }
 
 export const ZERO: ScaledDecimal = { units: 0, scale: 0 };
+
+/**
+ * A running exact sum for long columns (100,000 totals): adds in place while the units stay safe
+ * integers at one scale, which is every realistic column, instead of allocating a value per add.
+ */
+export class ScaledSum {
+	#units: number | bigint = 0;
+	#scale = 0;
+
+	add(value: ScaledDecimal): void {
+		if (
+			typeof this.#units === 'number' &&
+			typeof value.units === 'number' &&
+			value.scale === this.#scale
+		) {
+			const result = this.#units + value.units;
+			if (exact(result)) {
+				this.#units = result;
+				return;
+			}
+		}
+		const sum = addScaled({ units: this.#units, scale: this.#scale }, value);
+		this.#units = sum.units;
+		this.#scale = sum.scale;
+	}
+
+	get value(): ScaledDecimal {
+		return { units: this.#units, scale: this.#scale };
+	}
+}
