@@ -34,10 +34,11 @@ describe('createUsageRowSchema', () => {
 	it('reads numbers to decimal strings, negative quantities included', () => {
 		const result = createUsageRowSchema({ numberLocale: 'de' }).safeParse(ROW);
 		expect(result.success && result.data).toEqual({
-			...ROW,
+			sid: ROW.sid,
 			quantity: '-6',
 			unitPrice: '11.20',
-			total: '-67.20'
+			total: '-67.20',
+			currency: 'EUR'
 		});
 	});
 

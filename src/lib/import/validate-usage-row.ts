@@ -112,13 +112,13 @@ export function validateUsageRow({ record, context }: { record: CsvRecord; conte
 	const line: UsageLine = {
 		line: record.line,
 		sid: row.sid,
-		description: row.description,
+		description: input.description,
 		quantity: decimal(row.quantity),
 		unitPrice: decimal(row.unitPrice),
 		total: decimal(row.total)
 	};
 	for (const field of OPTIONAL_TEXT) {
-		const value = row[field];
+		const value = input[field];
 		if (value) line[field] = value;
 	}
 	if (currency) line.currency = currency;
