@@ -54,9 +54,6 @@ export const de: Record<MessageKey, string> = {
 	'desk.deadline.defaults':
 		'Termine aus dem Programmpaket; Werte, die der Programmtext nicht nennt, sind Vorgaben zum Bestätigen mit Ihrem Aggregator.',
 
-	'empty.reports.title': 'Monatsberichte',
-	'empty.reports.text':
-		'Noch keine Berichte. Hier importieren Sie den Nutzungsexport aus dem Herstellerportal, prüfen ihn und geben ihn für Ihren Aggregator frei.',
 	'empty.contracts.title': 'Commit-Verträge',
 	'empty.contracts.text':
 		'Noch keine Commit-Verträge. Ihre Zusage, der Verbrauch aus gelieferten Berichten und die erreichte Rabattstufe erscheinen hier.',
@@ -66,7 +63,6 @@ export const de: Record<MessageKey, string> = {
 	'empty.reviews.title': 'Compliance-Prüfungen',
 	'empty.reviews.text':
 		'Keine Compliance-Prüfungen. Anfragen des Herstellers oder Ihres Aggregators und Ihre Nachweise werden hier aufgeführt.',
-	'empty.sync.title': 'Versand',
 	'empty.sync.text':
 		'Nichts zu senden. Freigegebene Berichte werden auf diesem Gerät signiert und warten hier, bis sie an Ihren Aggregator geliefert sind.',
 	'sync.title': 'Versand',
@@ -236,7 +232,6 @@ export const de: Record<MessageKey, string> = {
 		'Genau diese Datei wurde bereits importiert: Bericht {period}, Revision {revision}. Sie wird nicht doppelt importiert.',
 	'reports.import.openExisting': 'Diesen Bericht öffnen',
 	'reports.import.period': 'Berichtsmonat',
-	'reports.import.currency': 'Währung',
 	'reports.import.replace':
 		'Der Bericht für {period} ist bereits ein Entwurf. Der Import ersetzt seine Zeilen durch diese Datei.',
 	'reports.import.replaceConfirm': 'Zeilen des Entwurfs ersetzen',

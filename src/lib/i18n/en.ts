@@ -49,9 +49,6 @@ export const en = {
 	'desk.deadline.defaults':
 		'Dates from the program pack; values the program text does not publish are defaults to confirm with your aggregator.',
 
-	'empty.reports.title': 'Monthly reports',
-	'empty.reports.text':
-		'No reports yet. Here you will import the usage export from the vendor portal, check it and mark it ready for your aggregator.',
 	'empty.contracts.title': 'Commit contracts',
 	'empty.contracts.text':
 		'No commit contracts yet. Your commitment, its consumption from delivered reports and the discount band reached will appear here.',
@@ -61,7 +58,6 @@ export const en = {
 	'empty.reviews.title': 'Compliance reviews',
 	'empty.reviews.text':
 		'No compliance reviews. Requests from the vendor or your aggregator and the evidence you provide will be listed here.',
-	'empty.sync.title': 'Sync',
 	'empty.sync.text':
 		'Nothing to send. Reports you mark ready are signed on this device and wait here until they are delivered to your aggregator.',
 	'sync.title': 'Delivery',
@@ -225,7 +221,6 @@ export const en = {
 		'This exact file was imported already: report {period}, revision {revision}. It is not imported twice.',
 	'reports.import.openExisting': 'Open that report',
 	'reports.import.period': 'Reporting month',
-	'reports.import.currency': 'Currency',
 	'reports.import.replace':
 		'The report for {period} is a draft already. Importing replaces its lines with this file.',
 	'reports.import.replaceConfirm': 'Replace the draft’s lines',
