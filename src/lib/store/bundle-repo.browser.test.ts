@@ -4,6 +4,8 @@ import { toDecimal } from '$lib/domain/money';
 import { toPeriod } from '$lib/domain/period';
 import type { UsageLine } from '$lib/import/usage-row-schema';
 import { verifyBundle } from '$lib/sync/verify-bundle';
+import { serializeBackup } from '$lib/domain/backup';
+import { exportBackup, restoreBackup } from './backup-repo';
 import { signAndQueue } from './bundle-repo';
 import { PartnerDeskDatabase } from './db';
 import { canWithdraw, dueBundles, listBundles, withdrawBundle } from './outbox-repo';
@@ -157,5 +159,25 @@ describe('signed bundles in real IndexedDB and WebCrypto', () => {
 		expect(await db.bundles.count()).toBe(0);
 		expect(await db.chainHeads.count()).toBe(0);
 		expect((await db.reports.get(ready.id))?.state).toBe('ready');
+	});
+
+	it('after a restore on a new device: a new key to register, and the chain goes on', async () => {
+		db = new PartnerDeskDatabase(`bundles-${crypto.randomUUID()}`);
+		await saveAggregator(db, { id: 'also-de', name: 'ALSO Deutschland' });
+		const first = await sign((await readyReport(toPeriod(2026, 9), 'a')).id);
+		const oldKey = await activeSigningKey(db);
+		const backup = JSON.parse(serializeBackup(await exportBackup(db)));
+		expect(JSON.stringify(backup)).not.toContain('privateKey');
+
+		// The new device: an empty database with the backup restored.
+		db.close();
+		await Dexie.delete(db.name);
+		db = new PartnerDeskDatabase(`bundles-${crypto.randomUUID()}`);
+		await restoreBackup(db, backup);
+		expect(await listSigningKeys(db)).toEqual([]);
+		const october = await readyReport(toPeriod(2026, 10), 'b');
+		const next = await sign(october.id);
+		expect(next.kid).not.toBe(oldKey.kid);
+		expect(next).toMatchObject({ seq: 2, previousDigest: first.digest });
 	});
 });
