@@ -15,7 +15,8 @@ Usage:
   npm run aggregator -- [options]                        start the server
   npm run aggregator -- keys add --partner ID FILE.jwk   register a partner's public key (JWK)
   npm run aggregator -- keys list [--partner ID]         list the registered keys
-  npm run aggregator -- keys remove --partner ID KID     unregister a key
+  npm run aggregator -- keys remove --partner ID -- KID  unregister a key (a key id may
+                                                         begin with -, hence the --)
 
 Options:
   --port N                 port (default ${DEFAULT_PORT}; 0 picks a free one)

@@ -97,16 +97,29 @@ describe('keys', () => {
 		expect(missing.stderr).toContain('keys add needs --partner ID');
 
 		await cli('keys', 'add', '--partner', 'SP-4711', file, '--data', dataDir);
+		// A thumbprint is base64url and may begin with '-': after '--' it is never an option.
 		const removed = await cli(
 			'keys',
 			'remove',
 			'--partner',
 			'SP-4711',
-			signer.kid,
 			'--data',
-			dataDir
+			dataDir,
+			'--',
+			signer.kid
 		);
 		expect(removed.stdout).toContain(`removed key ${signer.kid} of partner SP-4711`);
+		const dashed = await cli(
+			'keys',
+			'remove',
+			'--partner',
+			'SP-4711',
+			'--data',
+			dataDir,
+			'--',
+			'-q9'
+		);
+		expect([dashed.code, dashed.stdout.trim()]).toEqual([1, 'partner SP-4711 has no key -q9']);
 		expect((await cli('keys', 'list', '--data', dataDir)).stdout).toContain('no keys registered');
 	});
 });

@@ -178,3 +178,32 @@ test('a correction is delivered as revision 2 superseding the first bundle', asy
 		await aggregator.stop();
 	}
 });
+
+test('test connection: a wrong token is named, the right one connects and delivers', async ({
+	page
+}) => {
+	const aggregator = await runAggregator({ token: 's3cret', demo: true });
+	try {
+		await setUpPartner(page, aggregator.url);
+		const test = page.getByRole('button', { name: 'Test connection to ALSO Deutschland' });
+		await test.click();
+		await expect(page.getByText('The aggregator refused the token (401).')).toBeVisible();
+
+		await page.getByRole('button', { name: 'Edit ALSO Deutschland' }).click();
+		await page.getByLabel('Access token (optional)').fill('s3cret');
+		await page.getByRole('button', { name: 'Save aggregator' }).click();
+		await test.click();
+		await expect(page.getByText('Connected. The aggregator holds 0 bundles.')).toBeVisible();
+		expect((await new AxeBuilder({ page }).analyze()).violations, 'settings').toEqual([]);
+
+		// Demo mode registers the key with its first bundle; the token goes with every send.
+		await markSeptemberReady(page);
+		await page.getByRole('link', { name: 'Sync' }).click();
+		await expect(bundleEntry(page, 'September 2026')).toContainText('Delivered', {
+			timeout: 20_000
+		});
+		expect(await aggregator.held('s3cret')).toHaveLength(1);
+	} finally {
+		await aggregator.stop();
+	}
+});
