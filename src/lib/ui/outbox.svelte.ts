@@ -4,6 +4,7 @@ import { drainOutbox } from '$lib/store/outbox-runner';
 
 /** Whatever happens, the outbox looks again within this time. */
 const LONGEST_WAIT_MS = 5 * 60_000;
+const ERROR_WAIT_MS = 30_000;
 
 /**
  * Sends the outbox when there is something to send: on start, when the
@@ -40,6 +41,7 @@ class Outbox {
 		}
 		this.running = true;
 		clearTimeout(this.#timer);
+		let wait = LONGEST_WAIT_MS;
 		try {
 			const db = await database();
 			do {
@@ -47,10 +49,14 @@ class Outbox {
 				await withLock(() => drainOutbox(db));
 			} while (this.#again);
 			const next = await nextRetryAt(db);
-			const wait = next ? Math.max(0, next.getTime() - Date.now()) : LONGEST_WAIT_MS;
-			this.#timer = setTimeout(() => void this.run(), Math.min(wait, LONGEST_WAIT_MS));
+			if (next) wait = Math.max(0, next.getTime() - Date.now());
+		} catch (error) {
+			// A storage problem (a full disk) must not stop delivery for good: look again soon.
+			console.error('outbox', error);
+			wait = ERROR_WAIT_MS;
 		} finally {
 			this.running = false;
+			this.#timer = setTimeout(() => void this.run(), Math.min(wait, LONGEST_WAIT_MS));
 		}
 	}
 }
