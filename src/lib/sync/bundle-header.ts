@@ -53,24 +53,32 @@ export async function checkBundleHeader(
 	options: { trustedKids?: readonly string[] } = {}
 ): Promise<HeaderCheck> {
 	if (typeof header !== 'object' || header === null || Array.isArray(header))
-		return fail('malformed', 'the protected header is not a JSON object', 'protected');
+		return fail('malformed-jws', 'the protected header is not a JSON object', 'protected');
 	const { typ, alg } = header as Record<string, unknown>;
 	if (typ !== BUNDLE_TYP)
-		return fail('wrong-typ', `typ is ${JSON.stringify(typ)}, not "${BUNDLE_TYP}"`, 'protected.typ');
+		return fail(
+			'invalid-header',
+			`typ is ${JSON.stringify(typ)}, not "${BUNDLE_TYP}"`,
+			'protected.typ'
+		);
 	if (alg !== BUNDLE_ALG)
-		return fail('wrong-alg', `alg is ${JSON.stringify(alg)}, not "${BUNDLE_ALG}"`, 'protected.alg');
+		return fail(
+			'invalid-header',
+			`alg is ${JSON.stringify(alg)}, not "${BUNDLE_ALG}"`,
+			'protected.alg'
+		);
 	const parsed = BundleHeaderSchema.safeParse(header);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
 		const path = ['protected', ...issue.path.map(String)];
 		if (issue.code === 'unrecognized_keys') path.push(issue.keys[0]);
-		return fail('malformed', `protected header: ${issue.message}`, path.join('.'));
+		return fail('malformed-jws', `protected header: ${issue.message}`, path.join('.'));
 	}
 	const bundleHeader = parsed.data as BundleHeader;
 	const thumbprint = await keyIdOf(bundleHeader.jwk);
 	if (bundleHeader.kid !== thumbprint)
 		return fail(
-			'kid-mismatch',
+			'invalid-header',
 			`kid ${bundleHeader.kid} is not the RFC 7638 thumbprint of the jwk (${thumbprint})`,
 			'protected.kid'
 		);

@@ -137,7 +137,7 @@ describe('the hash chain of signed bundles', () => {
 		});
 		expect(await verifyBundle(tampered)).toMatchObject({
 			ok: false,
-			problem: { code: 'bad-signature' }
+			problem: { code: 'invalid-signature' }
 		});
 	});
 

@@ -14,7 +14,9 @@ describe('protocol names', () => {
 			'partner-desk-bundle+jws'
 		]);
 		expect(problemType('chain-gap')).toBe('urn:partner-desk:problem:chain-gap');
-		expect(problemCodeOf('urn:partner-desk:problem:not-canonical')).toBe('not-canonical');
+		expect(problemCodeOf('urn:partner-desk:problem:non-canonical-payload')).toBe(
+			'non-canonical-payload'
+		);
 		expect(problemCodeOf('about:blank')).toBeUndefined();
 	});
 

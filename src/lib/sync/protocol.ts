@@ -27,15 +27,17 @@ export const PROBLEM_TYPE_PREFIX = 'urn:partner-desk:problem:';
 /** RFC 9457 section 3: the media type of a problem body. */
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
-/** Why a bundle is refused by its content (verify-bundle.ts). */
+/**
+ * Why a bundle is refused by its content (verify-bundle.ts): the reference aggregator's codes
+ * (aggregator/problem.js), so the app and the receiver speak of a bundle alike. A bad header
+ * says which member in `field`.
+ */
 export const BUNDLE_PROBLEM_CODES = [
-	'malformed',
-	'wrong-typ',
-	'wrong-alg',
-	'kid-mismatch',
+	'malformed-jws',
+	'invalid-header',
 	'unregistered-key',
-	'bad-signature',
-	'not-canonical',
+	'invalid-signature',
+	'non-canonical-payload',
 	'invalid-payload',
 	'line-total-mismatch',
 	'totals-mismatch'

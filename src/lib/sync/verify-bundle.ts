@@ -61,20 +61,20 @@ export async function verifyBundle(
 		try {
 			body = JSON.parse(body);
 		} catch {
-			return refuse('malformed', 'the body is not JSON');
+			return refuse('malformed-jws', 'the body is not JSON');
 		}
 	}
 	const shape = FlattenedJwsSchema.safeParse(body);
 	if (!shape.success) {
 		const issue = shape.error.issues[0];
 		const field = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path.join('.');
-		return refuse('malformed', `not a flattened JWS: ${issue.message}`, field || undefined);
+		return refuse('malformed-jws', `not a flattened JWS: ${issue.message}`, field || undefined);
 	}
 	const flattened = shape.data;
 
 	const header = decodeJson(flattened.protected);
 	if (!header)
-		return refuse('malformed', 'the protected header is not base64url JSON', 'protected');
+		return refuse('malformed-jws', 'the protected header is not base64url JSON', 'protected');
 	const headerCheck = await checkBundleHeader(header.value, options);
 	if (!headerCheck.ok) return { ok: false, problem: headerCheck.problem };
 	const { kid, jwk } = headerCheck.header;
@@ -83,7 +83,7 @@ export async function verifyBundle(
 	try {
 		key = await importJWK(jwk, BUNDLE_ALG);
 	} catch {
-		return refuse('malformed', 'the jwk is not a P-256 public key', 'protected.jwk');
+		return refuse('malformed-jws', 'the jwk is not a P-256 public key', 'protected.jwk');
 	}
 	let verified: Uint8Array;
 	try {
@@ -91,11 +91,11 @@ export async function verifyBundle(
 	} catch (error) {
 		if (error instanceof errors.JWSSignatureVerificationFailed)
 			return refuse(
-				'bad-signature',
+				'invalid-signature',
 				'the signature does not match header and payload',
 				'signature'
 			);
-		return refuse('malformed', error instanceof Error ? error.message : String(error));
+		return refuse('malformed-jws', error instanceof Error ? error.message : String(error));
 	}
 
 	let value: unknown;
@@ -109,11 +109,11 @@ export async function verifyBundle(
 		canonical = canonicalJson(value);
 	} catch (error) {
 		// A lone surrogate (I-JSON) has no canonical form.
-		return refuse('not-canonical', error instanceof Error ? error.message : String(error));
+		return refuse('non-canonical-payload', error instanceof Error ? error.message : String(error));
 	}
 	if (!sameBytes(verified, canonical))
 		return refuse(
-			'not-canonical',
+			'non-canonical-payload',
 			'the payload bytes are not its RFC 8785 canonical form',
 			'payload'
 		);
