@@ -48,7 +48,7 @@ export const de: Record<MessageKey, string> = {
 		'Noch keine Fristen. Treten Sie dem Omnissa-Service-Provider-Programm bei, um die Termine Ihrer Monatsberichte zu sehen.',
 	'desk.deadline.report': 'Nutzungsbericht {period}',
 	'desk.deadline.window': 'Prüfung ab {opens}, fällig bis Ende {due}',
-	'desk.deadline.inDays': 'fällig in {days} Tagen',
+	'desk.deadline.inDays': 'fällig in {days} {days|Tag|Tagen}',
 	'desk.deadline.today': 'heute fällig',
 	'desk.deadline.reviewOpen': 'Prüfzeitraum läuft',
 	'desk.deadline.defaults':
@@ -138,7 +138,7 @@ export const de: Record<MessageKey, string> = {
 	'aggregators.added': 'Aggregator {name} gespeichert.',
 	'aggregators.noEndpoint': 'Noch kein Endpunkt: Pakete warten, bis Sie ihn eintragen.',
 	'aggregators.test': 'Verbindung zu {name} testen',
-	'aggregators.test.ok': 'Verbunden. Der Aggregator hält {count} Pakete.',
+	'aggregators.test.ok': 'Verbunden. Der Aggregator hält {count} {count|Paket|Pakete}.',
 	'aggregators.test.unauthorized':
 		'Der Aggregator hat das Token abgelehnt (401). Prüfen Sie das Token, das er Ihnen gegeben hat.',
 	'aggregators.test.status': 'Der Aggregator antwortete mit Status {status}.',
@@ -214,19 +214,19 @@ export const de: Record<MessageKey, string> = {
 	'reports.import.hint':
 		'CSV aus dem Commerce Portal, deutsch oder englisch, mit ; oder , getrennt. Die Datei wird auf diesem Gerät geprüft.',
 	'reports.import.drop': 'Oder die Datei hier ablegen',
-	'reports.import.reading': '{file} wird geprüft: {rows} Zeilen gelesen',
+	'reports.import.reading': '{file} wird geprüft: {rows} {rows|Zeile|Zeilen} gelesen',
 	'reports.import.cancel': 'Import abbrechen',
 	'reports.import.detected':
-		'{rows} Zeilen, {encoding}, Trennzeichen „{delimiter}“, Zahlen als {numbers}',
+		'{rows} {rows|Zeile|Zeilen}, {encoding}, Trennzeichen „{delimiter}“, Zahlen als {numbers}',
 	'reports.import.numbers.de': '1.234,56',
 	'reports.import.numbers.en': '1,234.56',
-	'reports.import.total': 'Summe der Datei: {amount} in {lines} Zeilen',
+	'reports.import.total': 'Summe der Datei: {amount} in {lines} {lines|Zeile|Zeilen}',
 	'reports.import.fileProblems':
 		'Diese Datei kann nicht importiert werden. Es wurde nichts gespeichert.',
 	'reports.import.rowProblems':
-		'{count} Probleme in {lines} Zeilen. Korrigieren Sie die Datei und importieren Sie sie erneut, oder importieren Sie nur die gültigen Zeilen.',
+		'{count} {count|Problem|Probleme} in {lines} {lines|Zeile|Zeilen}. Korrigieren Sie die Datei und importieren Sie sie erneut, oder importieren Sie nur die gültigen Zeilen.',
 	'reports.import.keptProblems':
-		'{count} Probleme. Die Zeilen werden importiert; korrigieren Sie sie im Bericht, bevor Sie ihn freigeben.',
+		'{count} {count|Problem|Probleme}. Die Zeilen werden importiert; korrigieren Sie sie im Bericht, bevor Sie ihn freigeben.',
 	'reports.import.moreProblems': '… und {count} weitere.',
 	'reports.import.duplicate':
 		'Genau diese Datei wurde bereits importiert: Bericht {period}, Revision {revision}. Sie wird nicht doppelt importiert.',
@@ -241,7 +241,7 @@ export const de: Record<MessageKey, string> = {
 	'reports.import.kind.adjustment':
 		'eine Nachmeldung: nachträgliche Nutzung zum Monat; der Bericht bleibt, wie er ist',
 	'reports.import.store': 'Importieren',
-	'reports.import.storeValid': 'Nur die {count} gültigen Zeilen importieren',
+	'reports.import.storeValid': 'Nur die {count} gültigen {count|Zeile|Zeilen} importieren',
 	'reports.import.storing': 'Wird gespeichert …',
 	'reports.import.stored': 'Importiert.',
 	'reports.import.open': 'Bericht öffnen',
@@ -263,9 +263,9 @@ export const de: Record<MessageKey, string> = {
 	'reports.zero.create': 'Nullmeldung erstellen',
 	'reports.zero.hasDraft':
 		'Für {month} gibt es bereits einen Entwurf. Schließen Sie ihn ab oder korrigieren Sie ihn.',
-	'reports.due.inDays': 'in {days} Tagen',
+	'reports.due.inDays': 'in {days} {days|Tag|Tagen}',
 	'reports.due.today': 'heute',
-	'reports.due.overdue': 'seit {days} Tagen überfällig',
+	'reports.due.overdue': 'seit {days} {days|Tag|Tagen} überfällig',
 	'state.draft': 'Entwurf',
 	'state.in-review': 'In Prüfung',
 	'state.ready': 'Freigegeben',
@@ -298,9 +298,10 @@ export const de: Record<MessageKey, string> = {
 	'report.col.total': 'Gesamt',
 	'report.findings': 'Befunde',
 	'report.findings.none': 'Keine Befunde: Der Bericht besteht alle Prüfungen.',
-	'report.findings.notes': '{count} Hinweise: Neugeschäft und weitere Informationen',
+	'report.findings.notes':
+		'{count} {count|Hinweis|Hinweise}: Neugeschäft und weitere Informationen',
 	'report.findings.summary':
-		'{blocking} blockierend, {open} Warnungen zu bestätigen, {acknowledged} bestätigt, {info} Hinweise',
+		'{blocking} blockierend, {open} {open|Warnung|Warnungen} zu bestätigen, {acknowledged} bestätigt, {info} {info|Hinweis|Hinweise}',
 	'report.severity.blocking': 'Blockierend',
 	'report.severity.warning': 'Warnung',
 	'report.severity.info': 'Hinweis',

@@ -43,7 +43,7 @@ export const en = {
 		'No deadlines yet. Enrol in the Omnissa Service Provider program to see your monthly report dates.',
 	'desk.deadline.report': 'Usage report {period}',
 	'desk.deadline.window': 'Review from {opens}, due by end of {due}',
-	'desk.deadline.inDays': 'due in {days} days',
+	'desk.deadline.inDays': 'due in {days} {days|day|days}',
 	'desk.deadline.today': 'due today',
 	'desk.deadline.reviewOpen': 'review window open',
 	'desk.deadline.defaults':
@@ -131,7 +131,7 @@ export const en = {
 	'aggregators.added': 'Aggregator {name} saved.',
 	'aggregators.noEndpoint': 'No endpoint yet: bundles wait until you add it.',
 	'aggregators.test': 'Test connection to {name}',
-	'aggregators.test.ok': 'Connected. The aggregator holds {count} bundles.',
+	'aggregators.test.ok': 'Connected. The aggregator holds {count} {count|bundle|bundles}.',
 	'aggregators.test.unauthorized':
 		'The aggregator refused the token (401). Check the token it gave you.',
 	'aggregators.test.status': 'The aggregator answered with status {status}.',
@@ -204,18 +204,18 @@ export const en = {
 	'reports.import.hint':
 		'CSV from the Commerce Portal, German or English, ; or , separated. The file is checked on this device.',
 	'reports.import.drop': 'Or drop the file here',
-	'reports.import.reading': 'Checking {file}: {rows} rows read',
+	'reports.import.reading': 'Checking {file}: {rows} {rows|row|rows} read',
 	'reports.import.cancel': 'Cancel import',
 	'reports.import.detected':
-		'{rows} rows, {encoding}, separator “{delimiter}”, numbers as {numbers}',
+		'{rows} {rows|row|rows}, {encoding}, separator “{delimiter}”, numbers as {numbers}',
 	'reports.import.numbers.de': '1.234,56',
 	'reports.import.numbers.en': '1,234.56',
-	'reports.import.total': 'Total of the file: {amount} over {lines} lines',
+	'reports.import.total': 'Total of the file: {amount} over {lines} {lines|line|lines}',
 	'reports.import.fileProblems': 'This file cannot be imported. Nothing was stored.',
 	'reports.import.rowProblems':
-		'{count} problems in {lines} lines. Fix the file and import it again, or import the valid rows only.',
+		'{count} {count|problem|problems} in {lines} {lines|line|lines}. Fix the file and import it again, or import the valid rows only.',
 	'reports.import.keptProblems':
-		'{count} problems. The lines are imported; correct them in the report before you mark it ready.',
+		'{count} {count|problem|problems}. The lines are imported; correct them in the report before you mark it ready.',
 	'reports.import.moreProblems': '… and {count} more.',
 	'reports.import.duplicate':
 		'This exact file was imported already: report {period}, revision {revision}. It is not imported twice.',
@@ -230,7 +230,7 @@ export const en = {
 	'reports.import.kind.adjustment':
 		'an adjustment: late usage added to the month; the report stays as it is',
 	'reports.import.store': 'Import',
-	'reports.import.storeValid': 'Import the {count} valid rows only',
+	'reports.import.storeValid': 'Import the {count} valid {count|row|rows} only',
 	'reports.import.storing': 'Storing…',
 	'reports.import.stored': 'Imported.',
 	'reports.import.open': 'Open the report',
@@ -251,9 +251,9 @@ export const en = {
 	'reports.zero.confirm': 'I confirm there was no usage in {month}.',
 	'reports.zero.create': 'Report zero usage',
 	'reports.zero.hasDraft': '{month} already has a draft. Finish or correct it instead.',
-	'reports.due.inDays': 'in {days} days',
+	'reports.due.inDays': 'in {days} {days|day|days}',
 	'reports.due.today': 'today',
-	'reports.due.overdue': 'overdue by {days} days',
+	'reports.due.overdue': 'overdue by {days} {days|day|days}',
 	'state.draft': 'Draft',
 	'state.in-review': 'In review',
 	'state.ready': 'Ready',
@@ -287,9 +287,9 @@ export const en = {
 	'report.col.total': 'Total',
 	'report.findings': 'Findings',
 	'report.findings.none': 'No findings: the report passes every check.',
-	'report.findings.notes': '{count} notes: new business and other information',
+	'report.findings.notes': '{count} {count|note|notes}: new business and other information',
 	'report.findings.summary':
-		'{blocking} blocking, {open} warnings to acknowledge, {acknowledged} acknowledged, {info} notes',
+		'{blocking} blocking, {open} {open|warning|warnings} to acknowledge, {acknowledged} acknowledged, {info} {info|note|notes}',
 	'report.severity.blocking': 'Blocking',
 	'report.severity.warning': 'Warning',
 	'report.severity.info': 'Note',

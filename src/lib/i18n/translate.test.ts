@@ -4,6 +4,17 @@ import { en } from './en';
 import { intlLocale, translate } from './translate';
 
 describe('translate', () => {
+	it('picks the word for a count by the plural rules of the language', () => {
+		const total = (language: 'de' | 'en', lines: string | number) =>
+			translate(language, 'reports.import.total', { amount: '€1', lines });
+		expect(total('en', 1)).toBe('Total of the file: €1 over 1 line');
+		expect(total('en', 2)).toBe('Total of the file: €1 over 2 lines');
+		expect(total('en', '1,000')).toBe('Total of the file: €1 over 1,000 lines');
+		expect(total('de', '1')).toBe('Summe der Datei: €1 in 1 Zeile');
+		expect(total('de', '1.000')).toBe('Summe der Datei: €1 in 1.000 Zeilen');
+		expect(total('de', 0)).toBe('Summe der Datei: €1 in 0 Zeilen');
+	});
+
 	it('has every key in both languages, with the same placeholders', () => {
 		expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
 		for (const key of Object.keys(en) as (keyof typeof en)[]) {
