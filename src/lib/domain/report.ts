@@ -99,3 +99,12 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export function isFrozen(state: ReportState): boolean {
 	return state !== 'draft';
 }
+
+/**
+ * The month's report as it went out: a regular revision past the draft stage
+ * and not replaced. Last month's comparison uses it; a new file for its month
+ * corrects it or adds late usage to it.
+ */
+export function isClosedRegular(revision: ReportRevision): boolean {
+	return revision.kind === 'regular' && isFrozen(revision.state) && revision.state !== 'superseded';
+}

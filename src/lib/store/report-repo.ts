@@ -1,6 +1,7 @@
 import type { Period } from '$lib/domain/period';
 import type { ProgramId } from '$lib/domain/programs';
 import {
+	isClosedRegular,
 	isFrozen,
 	ReportRevisionSchema,
 	type Acknowledgement,
@@ -171,10 +172,6 @@ export async function storeImportedReport(
 			return revision;
 		})
 	);
-}
-
-function isClosedRegular(revision: ReportRevision): boolean {
-	return revision.kind === 'regular' && isFrozen(revision.state) && revision.state !== 'superseded';
 }
 
 async function updateDraft(

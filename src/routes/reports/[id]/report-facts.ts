@@ -1,5 +1,5 @@
 import { shiftPeriod } from '$lib/domain/period';
-import type { ReportRevision } from '$lib/domain/report';
+import { isClosedRegular, type ReportRevision } from '$lib/domain/report';
 import type { UsageLine } from '$lib/import/usage-row-schema';
 import type { ReportFacts } from '$lib/rules/facts';
 
@@ -18,11 +18,7 @@ export function previousRevision(
 	return all
 		.filter(
 			(other) =>
-				other.programId === revision.programId &&
-				other.period === period &&
-				other.kind === 'regular' &&
-				other.state !== 'draft' &&
-				other.state !== 'superseded'
+				other.programId === revision.programId && other.period === period && isClosedRegular(other)
 		)
 		.sort((a, b) => b.revision - a.revision)[0];
 }
