@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { USAGE_FIELDS } from '$lib/import/import-problem';
 import { isDecimalString } from './money';
-import { BundleRecordSchema, ChainHeadSchema } from './bundle';
+import { BundleBodySchema, BundleRecordSchema, ChainHeadSchema } from './bundle';
 import { AUDIT_ACTIONS, ReportRevisionSchema } from './report';
 
 /**
@@ -68,5 +68,6 @@ export const ReportTablesSchema = z.object({
 		.default([]),
 	// Signed bundles and chain heads: a restore on a new device continues the chain.
 	bundles: z.array(BundleRecordSchema).default([]),
+	bundleBodies: z.array(BundleBodySchema).default([]),
 	chainHeads: z.array(ChainHeadSchema).default([])
 });

@@ -20,6 +20,7 @@ const backup: Backup = {
 		importPresets: [],
 		auditLog: [],
 		bundles: [],
+		bundleBodies: [],
 		chainHeads: []
 	}
 };

@@ -34,7 +34,6 @@ export const BundleRecordSchema = z.object({
 	period: z.string(),
 	revision: z.number().int().positive(),
 	supersedes: z.uuid().nullable(),
-	jws: z.object({ protected: base64url, payload: base64url, signature: base64url }),
 	digest: base64url,
 	previousDigest: base64url.nullable(),
 	kid: z.string(),
@@ -51,6 +50,16 @@ export const BundleRecordSchema = z.object({
 	deliveredAt: z.iso.datetime().optional()
 });
 export type BundleRecord = z.infer<typeof BundleRecordSchema>;
+
+/**
+ * The signed JWS of a bundle, kept apart from its record: a 100k-line bundle is about 15 MB,
+ * and the Desk and the Sync page list the records without reading any of it.
+ */
+export const BundleBodySchema = z.object({
+	bundleId: z.uuid(),
+	jws: z.object({ protected: base64url, payload: base64url, signature: base64url })
+});
+export type BundleBody = z.infer<typeof BundleBodySchema>;
 
 /**
  * The newest bundle signed for an aggregator: the next one's `previousDigest`.

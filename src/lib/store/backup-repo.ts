@@ -27,6 +27,7 @@ export async function exportBackup(db: PartnerDeskDatabase, now = new Date()): P
 			importPresets: await db.importPresets.toArray(),
 			auditLog: await db.auditLog.orderBy('seq').toArray(),
 			bundles: await db.bundles.orderBy('bundleId').toArray(),
+			bundleBodies: await db.bundleBodies.orderBy('bundleId').toArray(),
 			chainHeads: await db.chainHeads.orderBy('aggregatorId').toArray()
 		}))
 	);
@@ -74,6 +75,7 @@ export async function restoreBackup(db: PartnerDeskDatabase, backup: Backup): Pr
 			await db.importPresets.bulkPut(data.importPresets);
 			await db.auditLog.bulkPut(data.auditLog);
 			await db.bundles.bulkPut(data.bundles);
+			await db.bundleBodies.bulkPut(data.bundleBodies);
 			await db.chainHeads.bulkPut(data.chainHeads);
 		})
 	);

@@ -64,11 +64,6 @@ async function signOnce(db: PartnerDeskDatabase, options: SignOptions): Promise<
 		period: revision.period,
 		revision: revision.revision,
 		supersedes: payload.supersedes,
-		jws: {
-			protected: signed.jws.protected,
-			payload: signed.jws.payload,
-			signature: signed.jws.signature
-		},
 		digest: signed.digest,
 		previousDigest: payload.previousDigest,
 		kid: signed.kid,
@@ -78,37 +73,47 @@ async function signOnce(db: PartnerDeskDatabase, options: SignOptions): Promise<
 	};
 	// The signature is made; storing it, moving the head and queueing it happen together or not.
 	return guardStorage(() =>
-		db.transaction('rw', [db.bundles, db.chainHeads, db.reports, db.auditLog], async () => {
-			const current = await db.chainHeads.get(aggregatorId);
-			if ((current?.digest ?? null) !== head.digest || (current?.seq ?? 0) !== head.seq) {
-				throw new ChainMoved();
+		db.transaction(
+			'rw',
+			[db.bundles, db.bundleBodies, db.chainHeads, db.reports, db.auditLog],
+			async () => {
+				const current = await db.chainHeads.get(aggregatorId);
+				if ((current?.digest ?? null) !== head.digest || (current?.seq ?? 0) !== head.seq) {
+					throw new ChainMoved();
+				}
+				const latest = await db.reports.get(revisionId);
+				if (latest?.state !== 'ready')
+					throw new Error(`revision ${revisionId} is ${latest?.state}`);
+				await db.bundles.add(record);
+				const { protected: header, payload: body, signature } = signed.jws;
+				await db.bundleBodies.add({
+					bundleId: record.bundleId,
+					jws: { protected: header, payload: body, signature }
+				});
+				await db.chainHeads.put({
+					aggregatorId,
+					seq: record.seq,
+					bundleId: record.bundleId,
+					digest: record.digest
+				});
+				await db.reports.put({ ...latest, state: 'queued', updatedAt: at });
+				await audit(
+					db,
+					{
+						revisionId,
+						action: 'signed',
+						detail: {
+							bundleId: record.bundleId,
+							aggregator: aggregatorId,
+							kid: record.kid,
+							digest: record.digest
+						}
+					},
+					at
+				);
+				return record;
 			}
-			const latest = await db.reports.get(revisionId);
-			if (latest?.state !== 'ready') throw new Error(`revision ${revisionId} is ${latest?.state}`);
-			await db.bundles.add(record);
-			await db.chainHeads.put({
-				aggregatorId,
-				seq: record.seq,
-				bundleId: record.bundleId,
-				digest: record.digest
-			});
-			await db.reports.put({ ...latest, state: 'queued', updatedAt: at });
-			await audit(
-				db,
-				{
-					revisionId,
-					action: 'signed',
-					detail: {
-						bundleId: record.bundleId,
-						aggregator: aggregatorId,
-						kid: record.kid,
-						digest: record.digest
-					}
-				},
-				at
-			);
-			return record;
-		})
+		)
 	);
 }
 

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { StorageProblem } from './errors';
 import type { GroupTotal } from '$lib/domain/report-totals';
-import type { BundleRecord, ChainHead } from '$lib/domain/bundle';
+import type { BundleBody, BundleRecord, ChainHead } from '$lib/domain/bundle';
 import type { AuditAction, ReportRevision } from '$lib/domain/report';
 import type { Aggregator, Enrollment, Profile } from '$lib/domain/settings';
 import type { MappingPreset } from '$lib/import/mapping-preset';
@@ -102,6 +102,7 @@ export const SCHEMA_VERSIONS = [
 			signingKeys: 'kid, createdAt',
 			// [aggregatorId+state+seq] finds the head of a chain's outbox without a scan.
 			bundles: 'bundleId, revisionId, state, [aggregatorId+seq], [aggregatorId+state+seq]',
+			bundleBodies: 'bundleId',
 			chainHeads: 'aggregatorId'
 		}
 	}
@@ -193,6 +194,7 @@ export class PartnerDeskDatabase extends Dexie {
 	auditLog!: EntityTable<AuditEntry, 'seq'>;
 	signingKeys!: EntityTable<SigningKeyRecord, 'kid'>;
 	bundles!: EntityTable<BundleRecord, 'bundleId'>;
+	bundleBodies!: EntityTable<BundleBody, 'bundleId'>;
 	chainHeads!: EntityTable<ChainHead, 'aggregatorId'>;
 
 	constructor(name = DATABASE_NAME, options?: { upTo?: number }) {
@@ -215,6 +217,7 @@ export const BACKED_UP_TABLES = [
 	'importPresets',
 	'auditLog',
 	'bundles',
+	'bundleBodies',
 	'chainHeads'
 ] as const;
 

@@ -48,6 +48,13 @@ export async function dueBundles(db: PartnerDeskDatabase, now: Date): Promise<Bu
 	);
 }
 
+/** The signed JWS of a bundle, exactly as it was signed. */
+export async function readBundleJws(db: PartnerDeskDatabase, bundleId: string) {
+	const body = await guardStorage(() => db.bundleBodies.get(bundleId));
+	if (!body) throw new Error(`bundle ${bundleId} has no body`);
+	return body.jws;
+}
+
 /** When the outbox should look again: the earliest retry among waiting bundles. */
 export async function nextRetryAt(db: PartnerDeskDatabase): Promise<Date | undefined> {
 	const waiting = await db.bundles.where('state').equals('queued').toArray();

@@ -1,7 +1,14 @@
 import { postBundle } from '$lib/sync/aggregator-client';
 import { retryDelay } from '$lib/sync/retry-delay';
 import type { PartnerDeskDatabase } from './db';
-import { claimBundle, dueBundles, recordDelivery, recordRefusal, recordRetry } from './outbox-repo';
+import {
+	claimBundle,
+	dueBundles,
+	readBundleJws,
+	recordDelivery,
+	recordRefusal,
+	recordRetry
+} from './outbox-repo';
 
 export type DrainOptions = {
 	fetch?: typeof fetch;
@@ -33,7 +40,7 @@ export async function drainOutbox(db: PartnerDeskDatabase, options: DrainOptions
 				const outcome = await postBundle({
 					target: { endpoint: aggregator.endpoint, token: aggregator.token },
 					bundleId: bundle.bundleId,
-					jws: bundle.jws,
+					jws: await readBundleJws(db, bundle.bundleId),
 					fetch: options.fetch
 				});
 				if (outcome.kind === 'delivered') {

@@ -12,7 +12,7 @@ import { shiftPeriod, toPeriod } from '$lib/domain/period';
 import { postBundle } from '$lib/sync/aggregator-client';
 import { signAndQueue } from './bundle-repo';
 import { PartnerDeskDatabase } from './db';
-import { claimBundle, dueBundles, listBundles } from './outbox-repo';
+import { claimBundle, dueBundles, listBundles, readBundleJws } from './outbox-repo';
 import { drainOutbox } from './outbox-runner';
 import { markReady, storeImportedReport } from './report-repo';
 import { saveAggregator } from './settings-repo';
@@ -99,7 +99,11 @@ describe('the outbox under failures', () => {
 				if (head) {
 					const claimed = await claimBundle(db, head.bundleId);
 					const target = { endpoint: aggregator.url };
-					await postBundle({ target, bundleId: claimed.bundleId, jws: claimed.jws });
+					await postBundle({
+						target,
+						bundleId: claimed.bundleId,
+						jws: await readBundleJws(db, claimed.bundleId)
+					});
 					tabsClosed++;
 					continue;
 				}
