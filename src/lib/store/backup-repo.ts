@@ -13,6 +13,7 @@ import {
 	type PartnerDeskDatabase
 } from './db';
 import { guardStorage } from './errors';
+import { fromLineColumns, toLineColumns } from './line-columns';
 import { readProfile } from './settings-repo';
 
 /** Reads everything a backup holds, in one read transaction (a consistent snapshot). */
@@ -23,7 +24,10 @@ export async function exportBackup(db: PartnerDeskDatabase, now = new Date()): P
 			enrollments: await db.enrollments.orderBy('programId').toArray(),
 			aggregators: await db.aggregators.orderBy('id').toArray(),
 			reports: await db.reports.orderBy('id').toArray(),
-			lineChunks: await db.lineChunks.toArray(),
+			lineChunks: (await db.lineChunks.toArray()).map(({ columns, ...chunk }) => ({
+				...chunk,
+				lines: fromLineColumns(columns)
+			})),
 			importPresets: await db.importPresets.toArray(),
 			auditLog: await db.auditLog.orderBy('seq').toArray(),
 			bundles: await db.bundles.orderBy('bundleId').toArray(),
@@ -70,7 +74,12 @@ export async function restoreBackup(db: PartnerDeskDatabase, backup: Backup): Pr
 			await db.enrollments.bulkPut(data.enrollments);
 			await db.aggregators.bulkPut(data.aggregators);
 			await db.reports.bulkPut(data.reports);
-			await db.lineChunks.bulkPut(data.lineChunks);
+			await db.lineChunks.bulkPut(
+				data.lineChunks.map(({ lines, ...chunk }) => ({
+					...chunk,
+					columns: toLineColumns(lines as UsageLine[])
+				}))
+			);
 			await db.groupTotals.bulkPut(groupTotalsOf(data.lineChunks));
 			await db.importPresets.bulkPut(data.importPresets);
 			await db.auditLog.bulkPut(data.auditLog);

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { StorageProblem } from './errors';
+import { toLineColumns, type LineColumns } from './line-columns';
 import type { GroupTotal } from '$lib/domain/report-totals';
 import type { BundleBody, BundleRecord, ChainHead } from '$lib/domain/bundle';
 import type { AuditAction, ReportRevision } from '$lib/domain/report';
@@ -105,6 +106,26 @@ export const SCHEMA_VERSIONS = [
 			bundleBodies: 'bundleId',
 			chainHeads: 'aggregatorId'
 		}
+	},
+	{
+		version: 7,
+		// Line chunks hold their lines column by column (line-columns.ts): a
+		// 100k-line import spent most of its store step cloning line objects.
+		stores: {
+			settings: 'key',
+			aggregators: 'id',
+			enrollments: 'programId',
+			reports: 'id, [programId+period], source.digest',
+			lineChunks: '[revisionId+index]',
+			groupTotals: 'revisionId',
+			importPresets: '[source+headerSignature]',
+			auditLog: '++seq, revisionId',
+			signingKeys: 'kid, createdAt',
+			bundles: 'bundleId, revisionId, state, [aggregatorId+seq], [aggregatorId+state+seq]',
+			bundleBodies: 'bundleId',
+			chainHeads: 'aggregatorId'
+		},
+		upgrade: storeLinesAsColumns
 	}
 ] as const satisfies readonly {
 	version: number;
@@ -135,6 +156,16 @@ async function markReportsRegular(tx: Transaction): Promise<void> {
 		});
 }
 
+async function storeLinesAsColumns(tx: Transaction): Promise<void> {
+	await tx
+		.table('lineChunks')
+		.toCollection()
+		.modify((chunk: Partial<LineChunk> & { lines?: UsageLine[] }) => {
+			chunk.columns = toLineColumns(chunk.lines ?? []);
+			delete chunk.lines;
+		});
+}
+
 async function gatherGroupTotals(tx: Transaction): Promise<void> {
 	const records = new Map<string, GroupTotalsRecord>();
 	const recordOf = (revisionId: string) => {
@@ -155,7 +186,7 @@ async function gatherGroupTotals(tx: Transaction): Promise<void> {
 
 /** About 1,000 lines a record: few records to write, small enough to read a page of lines. */
 export const LINES_PER_CHUNK = 1000;
-export type LineChunk = { revisionId: string; index: number; lines: UsageLine[] };
+export type LineChunk = { revisionId: string; index: number; columns: LineColumns };
 /** A revision's totals per SID and per customer, each list sorted by key. */
 export type GroupTotalsRecord = {
 	revisionId: string;

@@ -8,6 +8,7 @@ import {
 	SCHEMA_VERSIONS
 } from './db';
 import { classifyStorageError } from './errors';
+import { readLines } from './report-repo';
 import { listAggregators, listEnrollments, readProfile } from './settings-repo';
 
 // Real IndexedDB in Chromium: each test uses a database name of its own.
@@ -113,7 +114,15 @@ describe('schema migrations', () => {
 			creditReasons: {},
 			zeroUsageConfirmed: false
 		};
-		const chunk = { revisionId: report.id, index: 0, lines: [{ line: 2, sid: 'SID-1' }] };
+		const line = {
+			line: 2,
+			sid: 'SID-1',
+			description: 'Horizon',
+			quantity: '3',
+			unitPrice: '2.50',
+			total: '7.50'
+		};
+		const chunk = { revisionId: report.id, index: 0, lines: [line] };
 		await v3.table('reports').put(report);
 		await v3.table('lineChunks').put(chunk);
 		v3.close();
@@ -122,7 +131,7 @@ describe('schema migrations', () => {
 		await current.open();
 		expect(current.verno).toBe(SCHEMA_VERSION);
 		expect(await current.reports.toArray()).toEqual([{ ...report, kind: 'regular' }]);
-		expect(await current.lineChunks.toArray()).toEqual([chunk]);
+		expect(await readLines(current, report.id)).toStrictEqual([line]);
 		current.close();
 	});
 
@@ -163,6 +172,49 @@ describe('schema migrations', () => {
 		expect(await current.bundles.count()).toBe(0);
 		await current.chainHeads.put({ aggregatorId: 'also-de', seq: 0, bundleId: null, digest: null });
 		expect(await current.chainHeads.count()).toBe(1);
+		current.close();
+	});
+
+	it('upgrades a filled version 6 database: line chunks become columns, every line kept exactly', async () => {
+		const name = freshName();
+		const v6 = new PartnerDeskDatabase(name, { upTo: 6 });
+		const revisionId = '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b';
+		const full = {
+			line: 2,
+			sid: 'SID-4711-HZN-01',
+			description: 'Horizon Universal',
+			quantity: '12',
+			unitPrice: '24.90',
+			total: '298.80',
+			customerRef: 'Kanzlei Weber',
+			sku: 'HZN-UNI',
+			unit: 'user',
+			period: '2026-10',
+			contractId: 'C-1',
+			currency: 'EUR'
+		};
+		const bare = {
+			line: 3,
+			sid: 'SID-1',
+			description: '',
+			quantity: '-1',
+			unitPrice: '0',
+			total: '0'
+		};
+		const later = { ...full, line: 1002, customerRef: '' };
+		await v6.table('lineChunks').bulkPut([
+			{ revisionId, index: 1, lines: [later] },
+			{ revisionId, index: 0, lines: [full, bare] }
+		]);
+		v6.close();
+
+		const current = new PartnerDeskDatabase(name);
+		await current.open();
+		expect(current.verno).toBe(SCHEMA_VERSION);
+		expect(await readLines(current, revisionId)).toStrictEqual([full, bare, later]);
+		const [first] = await current.lineChunks.toArray();
+		expect(first).not.toHaveProperty('lines');
+		expect(first.columns.customerRef).toEqual(['Kanzlei Weber', null]);
 		current.close();
 	});
 

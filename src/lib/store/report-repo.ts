@@ -20,6 +20,7 @@ import {
 	type PartnerDeskDatabase
 } from './db';
 import { guardStorage } from './errors';
+import { fromLineColumns, toLineColumns } from './line-columns';
 
 /** Every revision, newest period first, newest revision first within a period. */
 export async function listRevisions(db: PartnerDeskDatabase): Promise<ReportRevision[]> {
@@ -52,7 +53,7 @@ export async function readLines(db: PartnerDeskDatabase, revisionId: string): Pr
 			.between([revisionId, 0], [revisionId, Infinity])
 			.toArray()
 	);
-	return chunks.flatMap((chunk) => chunk.lines);
+	return chunks.flatMap((chunk) => fromLineColumns(chunk.columns));
 }
 
 export async function readGroupTotals(
@@ -73,7 +74,7 @@ async function writeLines(db: PartnerDeskDatabase, revisionId: string, lines: Us
 		chunks.push({
 			revisionId,
 			index,
-			lines: lines.slice(index * LINES_PER_CHUNK, (index + 1) * LINES_PER_CHUNK)
+			columns: toLineColumns(lines.slice(index * LINES_PER_CHUNK, (index + 1) * LINES_PER_CHUNK))
 		});
 	}
 	await db.lineChunks.bulkAdd(chunks);

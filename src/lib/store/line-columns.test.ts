@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { UsageLine } from '$lib/import/usage-row-schema';
+import { fromLineColumns, toLineColumns } from './line-columns';
+
+const full = {
+	line: 2,
+	sid: 'SID-4711-HZN-01',
+	description: 'Horizon Universal',
+	quantity: '12',
+	unitPrice: '24.90',
+	total: '298.80',
+	customerRef: 'Kanzlei Weber',
+	sku: 'HZN-UNI',
+	unit: 'user',
+	period: '2026-10',
+	contractId: 'C-1',
+	currency: 'EUR'
+} as UsageLine;
+const bare = {
+	line: 7,
+	sid: 'SID-1',
+	description: '',
+	quantity: '-1',
+	unitPrice: '0',
+	total: '0'
+} as UsageLine;
+
+describe('line columns', () => {
+	it('stores one array per field, null where a line has no optional value', () => {
+		const columns = toLineColumns([full, bare]);
+		expect(columns.line).toEqual([2, 7]);
+		expect(columns.sid).toEqual(['SID-4711-HZN-01', 'SID-1']);
+		expect(columns.total).toEqual(['298.80', '0']);
+		expect(columns.customerRef).toEqual(['Kanzlei Weber', null]);
+		expect(columns.currency).toEqual(['EUR', null]);
+	});
+
+	it('gives back every line as it went in: same fields, same key order, an empty text kept', () => {
+		const empty = { ...full, line: 9, customerRef: '' } as UsageLine;
+		const back = fromLineColumns(toLineColumns([full, bare, empty]));
+		expect(back).toStrictEqual([full, bare, empty]);
+		expect(back.map((line) => JSON.stringify(line))).toEqual(
+			[full, bare, empty].map((line) => JSON.stringify(line))
+		);
+	});
+
+	it('survives a structured clone, as IndexedDB stores it', () => {
+		const columns = structuredClone(toLineColumns([full, bare]));
+		expect(fromLineColumns(columns)).toStrictEqual([full, bare]);
+	});
+
+	it('handles a chunk without lines', () => {
+		expect(fromLineColumns(toLineColumns([]))).toEqual([]);
+	});
+});
