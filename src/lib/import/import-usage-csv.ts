@@ -30,6 +30,8 @@ export function parseUsageCsv(options: Omit<UsageImportOptions, 'signal'>): Usag
  */
 export async function importUsageCsv(options: UsageImportOptions): Promise<UsageImportResult> {
 	const { signal, fileName } = options;
+	// Started first: WebCrypto hashes on a thread of its own while the rows are checked here.
+	const digest = sha256Hex(options.bytes);
 	const steps = runUsageImport(options);
 	for (;;) {
 		if (signal?.aborted) {
@@ -37,7 +39,7 @@ export async function importUsageCsv(options: UsageImportOptions): Promise<Usage
 			return resultOf(fileName, detected, { problems: [{ code: 'aborted', file: fileName }] });
 		}
 		const step = steps.next();
-		if (step.done) return { ...step.value, digest: await sha256Hex(options.bytes) };
+		if (step.done) return { ...step.value, digest: await digest };
 		if (step.value !== undefined) options.onProgress?.(step.value);
 		if (signal) await nextTurn();
 	}

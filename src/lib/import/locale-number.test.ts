@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyNumber, findCurrency, parseLocaleNumber } from './locale-number';
+import { classifyNumber, findCurrency, parseLocaleNumber, readByPattern } from './locale-number';
 
 describe('parseLocaleNumber', () => {
 	it.each([
@@ -72,5 +72,53 @@ describe('findCurrency', () => {
 		expect(findCurrency({ text: 'USD 2.40' })).toBe('USD');
 		expect(findCurrency({ text: '2,40' })).toBeUndefined();
 		expect(findCurrency({ text: '-6' })).toBeUndefined();
+	});
+});
+
+describe('the scan for plain number cells', () => {
+	/** Every string over `alphabet` up to `max` characters. */
+	function* allStrings(alphabet: string, max: number): Generator<string> {
+		let level = [''];
+		for (let length = 0; length <= max; length++) {
+			yield* level;
+			level = level.flatMap((prefix) => [...alphabet].map((char) => prefix + char));
+		}
+	}
+
+	it('reads every short cell of digits, separators and signs exactly as the full pattern', () => {
+		let read = 0;
+		const differ: string[] = [];
+		for (const text of allStrings('019.,-', 6)) {
+			for (const locale of ['de', 'en'] as const) {
+				const byPattern = JSON.stringify(readByPattern(text, locale));
+				if (JSON.stringify(parseLocaleNumber({ text, locale })) !== byPattern) {
+					differ.push(`${text} (${locale})`);
+				}
+				if (byPattern.startsWith('{"ok":true')) read++;
+			}
+		}
+		expect(differ).toEqual([]);
+		// The alphabet reaches the interesting shapes: grouped, decimal, signed, zero, leading zero.
+		expect(read).toBeGreaterThan(5000);
+	});
+
+	it('agrees with the full pattern on long grouped numbers', () => {
+		for (const text of [
+			'12.345.678,90',
+			'123.456.789.012.345,6789',
+			'1.234.56',
+			'1.234.5678',
+			'1234.567,8',
+			'0.123,4',
+			'-000,5',
+			'-1.000.000',
+			'1,234,567.891'
+		]) {
+			for (const locale of ['de', 'en'] as const) {
+				expect(parseLocaleNumber({ text, locale }), `${text} (${locale})`).toEqual(
+					readByPattern(text, locale)
+				);
+			}
+		}
 	});
 });

@@ -18,7 +18,7 @@ const TRAILING_CURRENCY = /\s*(?:([€$£])|([A-Z]{3}))$/;
  * Reads a number cell as the given locale writes it (`de`: `1.234,56`, `en`: `1,234.56`) and
  * returns an exact decimal string that keeps the written decimals (`"1568.00"`). A leading
  * `-`/`+` (also U+2212) and one currency symbol or ISO code before or after are accepted.
- * Called for every number cell of a file, so the common case takes one regex and no copies.
+ * Called for every number cell of a file: the common shapes take one scan, the rest the pattern.
  */
 export function parseLocaleNumber({
 	text,
@@ -27,6 +27,12 @@ export function parseLocaleNumber({
 	text: string;
 	locale: NumberLocale;
 }): LocaleNumber {
+	const plain = scanPlainNumber(text, locale);
+	return plain === undefined ? readByPattern(text, locale) : { ok: true, value: plain };
+}
+
+/** `parseLocaleNumber` by the full pattern alone; exported to test the scan against it. */
+export function readByPattern(text: string, locale: NumberLocale): LocaleNumber {
 	let body = text.trim();
 	let currency: string | undefined;
 	if (!isDigit(body.charCodeAt(body.length - 1)) || !isNumberStart(body.charCodeAt(0))) {
@@ -50,6 +56,57 @@ export function parseLocaleNumber({
 	const value = negative ? `-${digits}` : digits;
 	if (!isDecimalString(value)) return { ok: false, reason: 'not-a-number' };
 	return currency ? { ok: true, value, currency } : { ok: true, value };
+}
+
+const SEPARATORS: Record<NumberLocale, { group: number; point: number }> = {
+	de: { group: 46, point: 44 },
+	en: { group: 44, point: 46 }
+};
+
+/**
+ * The common shapes of a number cell in one scan, without a regex or a copy: an optional `-`,
+ * digits (in groups of three after a first group of one to three, not starting with 0) and an
+ * optional decimal part, as in `-1.234,56`. Anything else (spaces, `+`, a currency, a leading
+ * zero, a cut group) is undefined, and the regex reads it: three cells a row, 100,000 rows,
+ * and the regex's match arrays and substrings were a tenth of a 100k-row import.
+ */
+function scanPlainNumber(text: string, locale: NumberLocale): DecimalString | undefined {
+	const { group, point } = SEPARATORS[locale];
+	const length = text.length;
+	const start = length > 0 && text.charCodeAt(0) === 45 ? 1 : 0;
+	let i = start;
+	while (i < length && isDigit(text.charCodeAt(i))) i++;
+	const lead = i - start;
+	if (lead === 0 || (lead > 1 && text.charCodeAt(start) === 48)) return undefined;
+	let integer: string;
+	if (i < length && text.charCodeAt(i) === group) {
+		if (lead > 3 || text.charCodeAt(start) === 48) return undefined;
+		integer = text.slice(start, i);
+		while (i < length && text.charCodeAt(i) === group) {
+			const next = i + 4;
+			if (next > length) return undefined;
+			for (let j = i + 1; j < next; j++) if (!isDigit(text.charCodeAt(j))) return undefined;
+			integer += text.slice(i + 1, next);
+			i = next;
+		}
+	} else integer = text.slice(start, i);
+	let digits = integer;
+	if (i < length) {
+		if (text.charCodeAt(i) !== point || i + 1 === length) return undefined;
+		for (let j = i + 1; j < length; j++) if (!isDigit(text.charCodeAt(j))) return undefined;
+		digits = `${integer}.${text.slice(i + 1)}`;
+	}
+	const negative = start === 1 && !isZero(digits);
+	return (negative ? `-${digits}` : digits) as DecimalString;
+}
+
+/** Only zeros and a point: `-0,00` is written `0.00`. */
+function isZero(digits: string): boolean {
+	for (let i = 0; i < digits.length; i++) {
+		const code = digits.charCodeAt(i);
+		if (code !== 48 && code !== 46) return false;
+	}
+	return true;
 }
 
 function isDigit(code: number): boolean {

@@ -1,4 +1,4 @@
-import { sum, toAmount, type DecimalString } from '../domain/money';
+import { summarizeLines, TotalsAccumulator, type ReportTotals } from '../domain/report-totals';
 import type { ColumnMapping } from './column-mapping';
 import type { DecodedText } from './decode-bytes';
 import type { ImportProblem } from './import-problem';
@@ -33,8 +33,11 @@ export type UsageImportResult = {
 	lines: UsageLine[];
 	problems: ImportProblem[];
 	detected: ImportDetection;
-	/** Over `lines`: the quantity sum and the amount, half-even to 2 places (DESIGN.md). */
-	totals: { lines: number; quantity: DecimalString; amount: DecimalString };
+	/**
+	 * Over `lines`: the quantity sum and the amount, half-even to 2 places (DESIGN.md), and the
+	 * same per SID and per customer, as `summarizeLines` gives them; the store takes them as is.
+	 */
+	totals: ReportTotals;
 	/** The file's own total row, excluded from `lines` and checked against `totals`. */
 	totalRow?: TotalRow;
 	/** Data rows read (not counting header, blank lines and the total row). */
@@ -73,12 +76,16 @@ export function* runUsageImport(
 	if (detected.mapping?.numberLocale) context = settle();
 
 	const lines: UsageLine[] = [];
+	const totals = new TotalsAccumulator();
 	const problems: ImportProblem[] = [];
 	const waiting: CsvRecord[] = [];
 	let rowsRead = 0;
 	function* check(record: CsvRecord): Generator<number, void, void> {
 		const row = validateUsageRow({ record, context: context ?? (context = settle()) });
-		if (row.line) lines.push(row.line);
+		if (row.line && row.amounts) {
+			lines.push(row.line);
+			totals.add(row.line, row.amounts.quantity, row.amounts.total);
+		}
 		for (const problem of row.problems) problems.push(problem);
 		if (++rowsRead % PROGRESS_EVERY === 0) yield rowsRead;
 	}
@@ -110,16 +117,7 @@ export function* runUsageImport(
 	}
 	if (rowsRead % PROGRESS_EVERY !== 0) yield rowsRead;
 
-	const sums = {
-		quantity: sum(lines.map((line) => line.quantity)),
-		amount: sum(lines.map((line) => line.total))
-	};
-	const parts: Partial<UsageImportResult> = {
-		lines,
-		problems,
-		rowsRead,
-		totals: totalsOf(lines.length, sums)
-	};
+	const parts: Partial<UsageImportResult> = { lines, problems, rowsRead, totals: totals.result() };
 	if (label && last) {
 		const numberLocale = detected.numberLocale;
 		const checked = checkTotalRow({
@@ -129,16 +127,12 @@ export function* runUsageImport(
 			header,
 			columns,
 			numberLocale,
-			sums
+			sums: totals.exact()
 		});
 		parts.totalRow = checked.totalRow;
 		problems.push(...checked.problems);
 	}
 	return resultOf(fileName, detected, parts);
-}
-
-function totalsOf(lines: number, sums: { quantity: DecimalString; amount: DecimalString }) {
-	return { lines, quantity: sums.quantity, amount: toAmount(sums.amount) };
 }
 
 /** A result with nothing imported, completed by `parts`. */
@@ -147,13 +141,12 @@ export function resultOf(
 	detected: ImportDetection,
 	parts: Partial<UsageImportResult>
 ): UsageImportResult {
-	const zero = sum([]);
 	return {
 		fileName,
 		lines: [],
 		problems: [],
 		detected,
-		totals: totalsOf(0, { quantity: zero, amount: zero }),
+		totals: summarizeLines([]),
 		rowsRead: 0,
 		...parts
 	};

@@ -21,6 +21,8 @@ describe('validateUsageRow', () => {
 				unitPrice: '0.125',
 				total: '0.375'
 			},
+			// Parsed once here; the importer adds them up without reading the strings again.
+			amounts: { quantity: { units: 3, scale: 0 }, total: { units: 375, scale: 3 } },
 			problems: []
 		});
 	});

@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { summarizeLines } from '$lib/domain/report-totals';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toDecimal } from '$lib/domain/money';
 import { toPeriod } from '$lib/domain/period';
@@ -71,6 +72,35 @@ describe('report revisions in real IndexedDB', () => {
 		]);
 		expect(groups.byCustomer).toHaveLength(7);
 		expect((await findRevisionByDigest(db, source('a').digest))?.id).toBe(revision.id);
+	});
+
+	it('takes the totals the importer added up, and refuses totals of other lines', async () => {
+		db = new PartnerDeskDatabase(`reports-${crypto.randomUUID()}`);
+		const given = summarizeLines(lines(1200));
+		const revision = await storeImportedReport(db, {
+			...base,
+			lines: lines(1200),
+			totals: given,
+			source: source('a')
+		});
+		expect(revision.totals).toEqual({ quantity: given.quantity, amount: given.amount });
+		expect(await readGroupTotals(db, revision.id)).toEqual({
+			bySid: given.bySid,
+			byCustomer: given.byCustomer
+		});
+		await expect(
+			storeImportedReport(db, {
+				...base,
+				kind: 'regular',
+				replace: revision.id,
+				lines: lines(1201),
+				totals: given,
+				source: source('b')
+			})
+		).rejects.toThrow('totals of 1200 lines given for 1201 lines');
+		// Nothing of the refused store was written.
+		expect((await readLines(db, revision.id)).length).toBe(1200);
+		expect(await findRevisionByDigest(db, source('b').digest)).toBeUndefined();
 	});
 
 	it('replaces a draft’s lines instead of adding to them, and refuses a second draft', async () => {

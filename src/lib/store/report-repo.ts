@@ -9,7 +9,7 @@ import {
 	type ReportKind,
 	type ReportRevision
 } from '$lib/domain/report';
-import { summarizeLines } from '$lib/domain/report-totals';
+import { summarizeLines, type ReportTotals } from '$lib/domain/report-totals';
 import type { MappingPreset } from '$lib/import/mapping-preset';
 import type { UsageLine } from '$lib/import/usage-row-schema';
 import { audit } from './audit';
@@ -64,7 +64,13 @@ export async function readGroupTotals(
 	return { bySid: record?.bySid ?? [], byCustomer: record?.byCustomer ?? [] };
 }
 
-async function writeLines(db: PartnerDeskDatabase, revisionId: string, lines: UsageLine[]) {
+/** Writes a revision's lines and their totals; `known` are the totals of exactly these lines. */
+async function writeLines(
+	db: PartnerDeskDatabase,
+	revisionId: string,
+	lines: UsageLine[],
+	known?: ReportTotals
+): Promise<ReportTotals> {
 	await db.lineChunks
 		.where('[revisionId+index]')
 		.between([revisionId, 0], [revisionId, Infinity])
@@ -78,7 +84,10 @@ async function writeLines(db: PartnerDeskDatabase, revisionId: string, lines: Us
 		});
 	}
 	await db.lineChunks.bulkAdd(chunks);
-	const totals = summarizeLines(lines);
+	if (known && known.lines !== lines.length) {
+		throw new Error(`totals of ${known.lines} lines given for ${lines.length} lines`);
+	}
+	const totals = known ?? summarizeLines(lines);
 	await db.groupTotals.put({ revisionId, bySid: totals.bySid, byCustomer: totals.byCustomer });
 	return totals;
 }
@@ -89,6 +98,11 @@ export type StoreImportOptions = {
 	currency: string;
 	kind?: ReportKind;
 	lines: UsageLine[];
+	/**
+	 * The totals of exactly `lines`, when the caller has them (the importer adds up each line as
+	 * it checks it); otherwise they are computed here. Signing checks them against the lines.
+	 */
+	totals?: ReportTotals;
 	/** The file; none for a zero-usage report. */
 	source?: ImportSource;
 	/** The user chose to report a month without usage. */
@@ -133,7 +147,7 @@ export async function storeImportedReport(
 				throw new Error(`period ${options.period} has a draft: replace it`);
 			}
 			const id = existing?.id ?? crypto.randomUUID();
-			const totals = await writeLines(db, id, options.lines);
+			const totals = await writeLines(db, id, options.lines, options.totals);
 			const revision: ReportRevision = ReportRevisionSchema.parse({
 				id,
 				programId: options.programId,

@@ -39,7 +39,7 @@ export type ImportCheck = {
 	fileName: string;
 	digest: string;
 	detected: ImportDetection;
-	totals: UsageImportResult['totals'];
+	totals: Pick<UsageImportResult['totals'], 'lines' | 'quantity' | 'amount'>;
 	rowsRead: number;
 	/** Problems with the whole file: nothing can be imported. */
 	fileProblems: ImportProblem[];

@@ -34,16 +34,12 @@ function reply(message: ImportReply): void {
 }
 
 /**
- * File lines the importer could not read into a usage line. A line it kept
- * despite a problem (a total that is not quantity × price) is imported: the
- * rules engine flags it as blocking, and the user corrects it in the report.
+ * Rows the importer could not read into a usage line: each read row gives a line or
+ * problems. A line kept despite a problem (a total that is not quantity × price) is
+ * imported: the rules engine flags it as blocking, and the user corrects it in the report.
  */
-function unreadableLines(result: UsageImportResult): Set<number> {
-	const kept = new Set(result.lines.map((line) => line.line));
-	const lines = result.problems
-		.filter((problem) => !isFileProblem(problem) && problem.line !== undefined)
-		.map((problem) => problem.line as number);
-	return new Set(lines.filter((line) => !kept.has(line)));
+function unreadableRows(result: UsageImportResult): number {
+	return result.rowsRead - result.lines.length;
 }
 
 function distinct(values: Iterable<string | undefined>): string[] {
@@ -81,12 +77,16 @@ async function check(request: ImportRequest & { type: 'check' }): Promise<void> 
 		fileName: result.fileName,
 		digest: result.digest ?? '',
 		detected: result.detected,
-		totals: result.totals,
+		totals: {
+			lines: result.totals.lines,
+			quantity: result.totals.quantity,
+			amount: result.totals.amount
+		},
 		rowsRead: result.rowsRead,
 		fileProblems,
 		rowProblems: rowProblems.slice(0, PROBLEMS_SHOWN),
 		rowProblemCount: rowProblems.length,
-		invalidLines: unreadableLines(result).size,
+		invalidLines: unreadableRows(result),
 		periods: distinct(result.lines.map((line) => line.period)),
 		currencies: distinct(result.lines.map((line) => line.currency)),
 		duplicateOf: duplicate && {
@@ -101,8 +101,7 @@ async function check(request: ImportRequest & { type: 'check' }): Promise<void> 
 async function store(request: ImportRequest & { type: 'store' }): Promise<void> {
 	if (!checked?.digest) throw new Error('store before check');
 	const result = checked;
-	const skipped = unreadableLines(result);
-	if (skipped.size > 0 && !request.validRowsOnly) throw new Error('rows with problems');
+	if (unreadableRows(result) > 0 && !request.validRowsOnly) throw new Error('rows with problems');
 	const lines = result.lines;
 	const revision = await storeImportedReport(await database(), {
 		programId: request.programId,
@@ -111,6 +110,7 @@ async function store(request: ImportRequest & { type: 'store' }): Promise<void> 
 		kind: request.kind,
 		replace: request.replace,
 		lines,
+		totals: result.totals,
 		source: {
 			fileName: result.fileName,
 			digest: result.digest!,
