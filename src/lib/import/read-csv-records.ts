@@ -38,17 +38,20 @@ export function* readCsvRecords({
 	while (start < text.length) {
 		const end = Math.min(text.length, start + size);
 		const final = end === text.length;
-		const window = parseWindow({ text: text.slice(start, end), delimiter, newline, final });
+		const slice = text.slice(start, end);
+		const window = parseWindow({ text: slice, delimiter, newline, final });
 		if (window.consumed === 0 && !final) {
 			// One record longer than the slice (or an unclosed quote): widen and read again.
 			size *= 2;
 			continue;
 		}
 		const batch: CsvRecord[] = [];
+		// Only a quoted cell holds a line break: a slice without a quote needs no scan.
+		const quoted = slice.includes('"');
 		window.rows.forEach((cells, index) => {
 			const record: CsvRecord = { line, cells };
 			if (window.malformed.has(index)) record.malformed = true;
-			line += 1 + lineBreaksIn(cells, newline);
+			line += quoted ? 1 + lineBreaksIn(cells, newline) : 1;
 			if (record.malformed || !isBlank(cells)) batch.push(record);
 		});
 		yield batch;

@@ -30,7 +30,13 @@ export type RowContext = {
 	indexes: FieldIndexes;
 };
 
-const FIELD_SET: ReadonlySet<string> = new Set(USAGE_FIELDS);
+const CHECKED_FIELDS: ReadonlySet<string> = new Set([
+	'sid',
+	'quantity',
+	'unitPrice',
+	'total',
+	'currency'
+]);
 const AMOUNT_FIELDS = ['quantity', 'unitPrice', 'total'] as const;
 const OPTIONAL_TEXT = ['customerRef', 'sku', 'unit', 'period', 'contractId'] as const;
 
@@ -83,8 +89,10 @@ export function validateUsageRow({ record, context }: { record: CsvRecord; conte
 		const counts = { value: String(record.cells.length), expected: String(header.length) };
 		return { problems: [{ code: 'column-count-mismatch', ...at, ...counts }] };
 	}
-	const input = readCells(record.cells, context.indexes);
-	const where = (field: UsageField) => {
+	const { cells } = record;
+	const { indexes } = context;
+	const input = readCheckedCells(cells, indexes);
+	const where = (field: CheckedField) => {
 		const index = columns[field];
 		const column = index === undefined ? undefined : header[index];
 		return { ...at, field, ...(column === undefined ? {} : { column }), value: input[field] };
@@ -94,7 +102,7 @@ export function validateUsageRow({ record, context }: { record: CsvRecord; conte
 		const problems = parsed.error.issues.map((issue): ImportProblem => {
 			const key = String(issue.path[0]);
 			const code = isRowProblemCode(issue.message) ? issue.message : 'not-a-number';
-			const place = FIELD_SET.has(key) ? where(key as UsageField) : at;
+			const place = CHECKED_FIELDS.has(key) ? where(key as CheckedField) : at;
 			const locale = code === 'number-format-mismatch' ? context.numberLocale : undefined;
 			return { code, ...place, ...(locale ? { numberLocale: locale } : {}) };
 		});
@@ -114,13 +122,13 @@ export function validateUsageRow({ record, context }: { record: CsvRecord; conte
 	const line: UsageLine = {
 		line: record.line,
 		sid: row.sid,
-		description: input.description,
+		description: cellAt(cells, indexes.description),
 		quantity: decimal(row.quantity),
 		unitPrice: decimal(row.unitPrice),
 		total: decimal(row.total)
 	};
 	for (const field of OPTIONAL_TEXT) {
-		const value = input[field];
+		const value = cellAt(cells, indexes[field]);
 		if (value) line[field] = value;
 	}
 	if (currency) line.currency = currency;
@@ -137,25 +145,24 @@ export function validateUsageRow({ record, context }: { record: CsvRecord; conte
 	return { line, amounts, problems };
 }
 
-type RowCells = Record<UsageField, string>;
+/** The fields the schema checks; the free-text ones are read straight from the cells. */
+type CheckedField = 'sid' | 'quantity' | 'unitPrice' | 'total' | 'currency';
+type RowCells = Record<CheckedField, string>;
 
 /** Column index per field, -1 when unmapped (read as ''): a fixed object shape, fast in V8. */
 type FieldIndexes = Record<UsageField, number>;
 
-function readCells(cells: readonly string[], at: FieldIndexes): RowCells {
-	const cell = (index: number) => (index < 0 ? '' : (cells[index] ?? '').trim());
+function cellAt(cells: readonly string[], index: number): string {
+	return index < 0 ? '' : (cells[index] ?? '').trim();
+}
+
+function readCheckedCells(cells: readonly string[], at: FieldIndexes): RowCells {
 	return {
-		sid: cell(at.sid),
-		description: cell(at.description),
-		customerRef: cell(at.customerRef),
-		quantity: cell(at.quantity),
-		unitPrice: cell(at.unitPrice),
-		total: cell(at.total),
-		currency: cell(at.currency),
-		sku: cell(at.sku),
-		unit: cell(at.unit),
-		period: cell(at.period),
-		contractId: cell(at.contractId)
+		sid: cellAt(cells, at.sid),
+		quantity: cellAt(cells, at.quantity),
+		unitPrice: cellAt(cells, at.unitPrice),
+		total: cellAt(cells, at.total),
+		currency: cellAt(cells, at.currency)
 	};
 }
 

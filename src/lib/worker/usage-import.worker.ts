@@ -4,6 +4,7 @@ import { importUsageCsv } from '$lib/import/import-usage-csv';
 import { isFileProblem } from '$lib/import/import-problem';
 import { createMappingPreset } from '$lib/import/mapping-preset';
 import type { UsageImportResult } from '$lib/import/run-usage-import';
+import type { UsageLine } from '$lib/import/usage-row-schema';
 import { database } from '$lib/store/db';
 import { classifyStorageError } from '$lib/store/errors';
 import { readFileStreaming } from './read-file';
@@ -42,8 +43,15 @@ function unreadableRows(result: UsageImportResult): number {
 	return result.rowsRead - result.lines.length;
 }
 
-function distinct(values: Iterable<string | undefined>): string[] {
-	return [...new Set([...values].filter((value): value is string => !!value))].sort();
+/** The periods and currencies the lines name, each once, sorted: one pass over 100k lines. */
+function namedIn(lines: readonly UsageLine[]): { periods: string[]; currencies: string[] } {
+	const periods = new Set<string>();
+	const currencies = new Set<string>();
+	for (const { period, currency } of lines) {
+		if (period) periods.add(period);
+		if (currency) currencies.add(currency);
+	}
+	return { periods: [...periods].sort(), currencies: [...currencies].sort() };
 }
 
 async function check(request: ImportRequest & { type: 'check' }): Promise<void> {
@@ -87,8 +95,7 @@ async function check(request: ImportRequest & { type: 'check' }): Promise<void> 
 		rowProblems: rowProblems.slice(0, PROBLEMS_SHOWN),
 		rowProblemCount: rowProblems.length,
 		invalidLines: unreadableRows(result),
-		periods: distinct(result.lines.map((line) => line.period)),
-		currencies: distinct(result.lines.map((line) => line.currency)),
+		...namedIn(result.lines),
 		duplicateOf: duplicate && {
 			revisionId: duplicate.id,
 			period: duplicate.period,
