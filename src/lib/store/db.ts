@@ -109,8 +109,9 @@ export const SCHEMA_VERSIONS = [
 	},
 	{
 		version: 7,
-		// Line chunks hold their lines column by column (line-columns.ts): a
-		// 100k-line import spent most of its store step cloning line objects.
+		// Line chunks hold their lines column by column, each text once per
+		// chunk (line-columns.ts): a 100k-line import spent most of its store
+		// step cloning line objects.
 		stores: {
 			settings: 'key',
 			aggregators: 'id',

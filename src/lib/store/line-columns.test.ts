@@ -26,13 +26,18 @@ const bare = {
 } as UsageLine;
 
 describe('line columns', () => {
-	it('stores one array per field, null where a line has no optional value', () => {
-		const columns = toLineColumns([full, bare]);
-		expect(columns.line).toEqual([2, 7]);
-		expect(columns.sid).toEqual(['SID-4711-HZN-01', 'SID-1']);
-		expect(columns.total).toEqual(['298.80', '0']);
-		expect(columns.customerRef).toEqual(['Kanzlei Weber', null]);
-		expect(columns.currency).toEqual(['EUR', null]);
+	it('stores each distinct text once per column, with an index per line', () => {
+		const columns = toLineColumns([full, bare, { ...full, line: 8, quantity: '3' } as UsageLine]);
+		expect(columns.line).toEqual(Uint32Array.of(2, 7, 8));
+		expect(columns.sid).toEqual({
+			values: ['SID-4711-HZN-01', 'SID-1'],
+			codes: Uint32Array.of(0, 1, 0)
+		});
+		expect(columns.quantity.values).toEqual(['12', '-1', '3']);
+		expect(columns.customerRef).toEqual({
+			values: ['Kanzlei Weber', null],
+			codes: Uint32Array.of(0, 1, 0)
+		});
 	});
 
 	it('gives back every line as it went in: same fields, same key order, an empty text kept', () => {

@@ -214,7 +214,10 @@ describe('schema migrations', () => {
 		expect(await readLines(current, revisionId)).toStrictEqual([full, bare, later]);
 		const [first] = await current.lineChunks.toArray();
 		expect(first).not.toHaveProperty('lines');
-		expect(first.columns.customerRef).toEqual(['Kanzlei Weber', null]);
+		expect(first.columns.customerRef).toEqual({
+			values: ['Kanzlei Weber', null],
+			codes: Uint32Array.of(0, 1)
+		});
 		current.close();
 	});
 
