@@ -80,35 +80,42 @@ export function* runUsageImport(
 	const problems: ImportProblem[] = [];
 	const waiting: CsvRecord[] = [];
 	let rowsRead = 0;
-	function* check(record: CsvRecord): Generator<number, void, void> {
+	/** Checks one record; true when it completes another `PROGRESS_EVERY` rows. */
+	const check = (record: CsvRecord): boolean => {
 		const row = validateUsageRow({ record, context: context ?? (context = settle()) });
-		if (row.line && row.amounts) {
+		if (row.line) {
 			lines.push(row.line);
-			totals.add(row.line, row.amounts.quantity, row.amounts.total);
+			totals.add(row.line, row.quantity, row.total);
 		}
 		for (const problem of row.problems) problems.push(problem);
-		if (++rowsRead % PROGRESS_EVERY === 0) yield rowsRead;
-	}
+		return ++rowsRead % PROGRESS_EVERY === 0;
+	};
 	function* take(record: CsvRecord): Generator<number, void, void> {
-		if (context) return yield* check(record);
+		if (context) {
+			if (check(record)) yield rowsRead;
+			return;
+		}
 		waiting.push(record);
 		for (const index of numberColumns) detector.add(record.cells[index] ?? '');
 		if (!detector.settled) return;
 		context = settle();
-		for (const held of waiting.splice(0)) yield* check(held);
+		for (const held of waiting.splice(0)) if (check(held)) yield rowsRead;
 	}
 
 	let last: CsvRecord | undefined;
 	for (const batch of table.batches) {
 		for (const record of batch) {
-			if (last) yield* take(last);
+			// Once the format is known, no generator per row: 100,000 of them were garbage.
+			if (last && context) {
+				if (check(last)) yield rowsRead;
+			} else if (last) yield* take(last);
 			last = record;
 		}
 		yield;
 	}
 	const label = last && !last.malformed && findTotalRowLabel({ record: last, columns, sidPattern });
 	if (last && !label) yield* take(last);
-	for (const held of waiting.splice(0)) yield* check(held);
+	for (const held of waiting.splice(0)) if (check(held)) yield rowsRead;
 	if (rowsRead === 0) {
 		const line = detected.headerLine;
 		return resultOf(fileName, detected, {

@@ -22,7 +22,8 @@ describe('validateUsageRow', () => {
 				total: '0.375'
 			},
 			// Parsed once here; the importer adds them up without reading the strings again.
-			amounts: { quantity: { units: 3, scale: 0 }, total: { units: 375, scale: 3 } },
+			quantity: { units: 3, scale: 0 },
+			total: { units: 375, scale: 3 },
 			problems: []
 		});
 	});

@@ -37,6 +37,8 @@ const CHECKED_FIELDS: ReadonlySet<string> = new Set([
 	'total',
 	'currency'
 ]);
+/** Most rows have none: one shared empty list instead of 100,000. */
+const NO_PROBLEMS: readonly ImportProblem[] = Object.freeze([]);
 const AMOUNT_FIELDS = ['quantity', 'unitPrice', 'total'] as const;
 const OPTIONAL_TEXT = ['customerRef', 'sku', 'unit', 'period', 'contractId'] as const;
 
@@ -72,16 +74,30 @@ export function createRowContext(options: {
 }
 
 /**
+ * A row's line, if it could be read, with its quantity and total as parsed for the check (the
+ * importer adds them up), and its problems.
+ */
+export type CheckedRow =
+	| {
+			line: UsageLine;
+			quantity: ScaledDecimal;
+			total: ScaledDecimal;
+			problems: readonly ImportProblem[];
+	  }
+	| { line?: undefined; problems: readonly ImportProblem[] };
+
+/**
  * Turns one record into a usage line and its problems. A row that cannot be read yields no
  * line; a line whose total is not quantity x unit price is kept as written (never recomputed)
  * with a `line-total-mismatch`, so the rules engine blocks it and the user sees both numbers.
  */
-export function validateUsageRow({ record, context }: { record: CsvRecord; context: RowContext }): {
-	line?: UsageLine;
-	/** The line's quantity and total, parsed for the check: the importer adds them up. */
-	amounts?: { quantity: ScaledDecimal; total: ScaledDecimal };
-	problems: ImportProblem[];
-} {
+export function validateUsageRow({
+	record,
+	context
+}: {
+	record: CsvRecord;
+	context: RowContext;
+}): CheckedRow {
 	const { file, header, columns, mapped } = context;
 	const at = { file, line: record.line };
 	if (record.malformed) return { problems: [{ code: 'malformed-quotes', ...at }] };
@@ -109,14 +125,14 @@ export function validateUsageRow({ record, context }: { record: CsvRecord; conte
 		return { problems };
 	}
 	const row = parsed.data;
-	const problems: ImportProblem[] = [];
+	let problems: ImportProblem[] | undefined;
 	let currency = row.currency || undefined;
 	for (const field of AMOUNT_FIELDS) {
 		const stated = findCurrency({ text: input[field] });
 		if (!stated) continue;
 		if (!currency) currency = stated;
 		else if (stated !== currency) {
-			problems.push({ code: 'currency-mismatch', ...where(field), expected: currency });
+			(problems ??= []).push({ code: 'currency-mismatch', ...where(field), expected: currency });
 		}
 	}
 	const line: UsageLine = {
@@ -133,16 +149,17 @@ export function validateUsageRow({ record, context }: { record: CsvRecord; conte
 	}
 	if (currency) line.currency = currency;
 	// Scaled integers, not big.js: this runs for every row of a 100,000-row file.
-	const amounts = { quantity: scaled(line.quantity), total: scaled(line.total) };
-	const product = multiplyScaled(amounts.quantity, scaled(line.unitPrice));
-	if (compareScaled(product, amounts.total) !== 0) {
-		problems.push({
+	const quantity = scaled(line.quantity);
+	const total = scaled(line.total);
+	const product = multiplyScaled(quantity, scaled(line.unitPrice));
+	if (compareScaled(product, total) !== 0) {
+		(problems ??= []).push({
 			code: 'line-total-mismatch',
 			...where('total'),
 			expected: formatPlain(product)
 		});
 	}
-	return { line, amounts, problems };
+	return { line, quantity, total, problems: problems ?? NO_PROBLEMS };
 }
 
 /** The fields the schema checks; the free-text ones are read straight from the cells. */

@@ -33,7 +33,8 @@ describe('line columns', () => {
 			values: ['SID-4711-HZN-01', 'SID-1'],
 			codes: Uint32Array.of(0, 1, 0)
 		});
-		expect(columns.quantity.values).toEqual(['12', '-1', '3']);
+		expect(columns.quantity).toEqual(['12', '-1', '3']);
+		expect(columns.unitPrice).toEqual({ values: ['24.90', '0'], codes: Uint32Array.of(0, 1, 0) });
 		expect(columns.customerRef).toEqual({
 			values: ['Kanzlei Weber', null],
 			codes: Uint32Array.of(0, 1, 0)
