@@ -40,12 +40,28 @@ function parse(value: DecimalString): ScaledDecimal {
 	return parsed;
 }
 
-function group(map: Map<string, Sum>, key: string, quantity: ScaledDecimal, amount: ScaledDecimal) {
-	let sum = map.get(key);
-	if (!sum) map.set(key, (sum = { lines: 0, quantity: new ScaledSum(), amount: new ScaledSum() }));
-	sum.lines += 1;
-	sum.quantity.add(quantity);
-	sum.amount.add(amount);
+/** Sums per key. Exports come sorted, so a line often has the key of the one before. */
+class GroupSums {
+	readonly #sums = new Map<string, Sum>();
+	#lastKey: string | undefined;
+	#last: Sum | undefined;
+
+	add(key: string, quantity: ScaledDecimal, amount: ScaledDecimal): void {
+		let sum = key === this.#lastKey ? this.#last : this.#sums.get(key);
+		if (!sum) {
+			sum = { lines: 0, quantity: new ScaledSum(), amount: new ScaledSum() };
+			this.#sums.set(key, sum);
+		}
+		this.#lastKey = key;
+		this.#last = sum;
+		sum.lines += 1;
+		sum.quantity.add(quantity);
+		sum.amount.add(amount);
+	}
+
+	get sums(): Map<string, Sum> {
+		return this.#sums;
+	}
 }
 
 function money(value: ScaledDecimal): DecimalString {
@@ -72,16 +88,16 @@ export class TotalsAccumulator {
 	#lines = 0;
 	readonly #quantity = new ScaledSum();
 	readonly #amount = new ScaledSum();
-	readonly #bySid = new Map<string, Sum>();
-	readonly #byCustomer = new Map<string, Sum>();
+	readonly #bySid = new GroupSums();
+	readonly #byCustomer = new GroupSums();
 
 	/** `quantity` and `amount` are the line's quantity and total, parsed. */
 	add(line: TotalsLine, quantity: ScaledDecimal, amount: ScaledDecimal): void {
 		this.#lines++;
 		this.#quantity.add(quantity);
 		this.#amount.add(amount);
-		group(this.#bySid, line.sid, quantity, amount);
-		group(this.#byCustomer, line.customerRef ?? '', quantity, amount);
+		this.#bySid.add(line.sid, quantity, amount);
+		this.#byCustomer.add(line.customerRef ?? '', quantity, amount);
 	}
 
 	/** The sums before rounding: a file's own total row is compared with these. */
@@ -97,8 +113,8 @@ export class TotalsAccumulator {
 			lines: this.#lines,
 			quantity: formatPlain(this.#quantity.value) as DecimalString,
 			amount: money(this.#amount.value),
-			bySid: sorted(this.#bySid),
-			byCustomer: sorted(this.#byCustomer)
+			bySid: sorted(this.#bySid.sums),
+			byCustomer: sorted(this.#byCustomer.sums)
 		};
 	}
 }

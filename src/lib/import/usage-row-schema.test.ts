@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createUsageRowSchema } from './usage-row-schema';
+import { CHECKED_FIELDS, createUsageRowSchema } from './usage-row-schema';
 
 const ROW = {
 	sid: 'SID-4711-HZN-01',
@@ -16,14 +16,25 @@ const ROW = {
 	contractId: ''
 };
 
+/** The cells the schema checks, in its order, from a row of named cells. */
+function checked(row: Record<string, string>) {
+	return CHECKED_FIELDS.map((field) => row[field] ?? '') as [
+		string,
+		string,
+		string,
+		string,
+		string
+	];
+}
+
 function codes(input: Record<string, string>, sidPattern?: RegExp) {
 	const schema = createUsageRowSchema(
 		sidPattern ? { numberLocale: 'de', sidPattern } : { numberLocale: 'de' }
 	);
-	const result = schema.safeParse(input);
+	const result = schema.safeParse(checked(input));
 	return result.success
 		? []
-		: result.error.issues.map((issue) => [issue.path.join('.'), issue.message]);
+		: result.error.issues.map((issue) => [CHECKED_FIELDS[Number(issue.path[0])], issue.message]);
 }
 
 describe('createUsageRowSchema', () => {
@@ -32,14 +43,8 @@ describe('createUsageRowSchema', () => {
 	});
 
 	it('reads numbers to decimal strings, negative quantities included', () => {
-		const result = createUsageRowSchema({ numberLocale: 'de' }).safeParse(ROW);
-		expect(result.success && result.data).toEqual({
-			sid: ROW.sid,
-			quantity: '-6',
-			unitPrice: '11.20',
-			total: '-67.20',
-			currency: 'EUR'
-		});
+		const result = createUsageRowSchema({ numberLocale: 'de' }).safeParse(checked(ROW));
+		expect(result.success && result.data).toEqual([ROW.sid, '-6', '11.20', '-67.20', 'EUR']);
 	});
 
 	it('names the field and the problem code of every bad cell', () => {
@@ -63,9 +68,9 @@ describe('createUsageRowSchema', () => {
 	it('gives the same result without zod JIT, as the page runs it', () => {
 		z.config({ jitless: true });
 		const schema = createUsageRowSchema({ numberLocale: 'de' });
-		const result = schema.safeParse(ROW);
-		expect(result.success && result.data.total).toBe('-67.20');
-		const bad = schema.safeParse({ ...ROW, quantity: 'zwölf' });
-		expect(bad.success ? [] : bad.error.issues.map((issue) => issue.path)).toEqual([['quantity']]);
+		const result = schema.safeParse(checked(ROW));
+		expect(result.success && result.data[3]).toBe('-67.20');
+		const bad = schema.safeParse(checked({ ...ROW, quantity: 'zwölf' }));
+		expect(bad.success ? [] : bad.error.issues.map((issue) => issue.path)).toEqual([[1]]);
 	});
 });

@@ -28,9 +28,14 @@ export const DEFAULT_SID_PATTERN = /^SID-[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
 
 const CURRENCY_CODE = /^[A-Z]{3}$/;
 
+/** The fields the row schema checks, in the order of its tuple; an issue's path names one. */
+export const CHECKED_FIELDS = ['sid', 'quantity', 'unitPrice', 'total', 'currency'] as const;
+export type CheckedField = (typeof CHECKED_FIELDS)[number];
+
 /**
  * The zod schema for one row, built per file because numbers read by the file's locale. Issue
- * messages are problem codes (`not-a-number`), issue paths are field names. A number cell is
+ * messages are problem codes (`not-a-number`), an issue's path is the position of its field
+ * in `CHECKED_FIELDS`. A number cell is
  * checked and rewritten to its decimal string in one check, the mechanism of zod's own
  * `.overwrite()`: a `.transform()` per cell made the check of 100k rows 2.5x slower. Checks
  * only, nothing relies on zod's JIT, so `z.config({ jitless: true })` gives the same result.
@@ -49,21 +54,22 @@ export function createUsageRowSchema({
 		else
 			ctx.issues.push({ code: 'custom', message: read ? read.code : 'missing-value', input: text });
 	});
-	// Only the cells that can be wrong: free text (description, customer, SKU, unit, period,
-	// contract) is taken as written, and listing it here only made zod copy it, a fifth of the
-	// check of 100k rows. Unmapped columns come as '', not undefined, for the same reason.
-	return z.object({
-		sid: z
+	// Only the cells that can be wrong, as a tuple in `CHECKED_FIELDS` order: free text
+	// (description, customer, SKU, unit, period, contract) is taken as written, and listing it
+	// only made zod copy it. A tuple, not an object: zod checks it in 60% of the time (100k
+	// rows, Chromium, jitless), as it has no keys to look up. Unmapped columns come as ''.
+	return z.tuple([
+		z
 			.string()
 			.min(1, { error: 'missing-value', abort: true })
 			.regex(sidPattern, { error: 'invalid-sid' }),
-		quantity: number,
-		unitPrice: number,
-		total: number,
-		currency: z.string().refine((value) => value === '' || CURRENCY_CODE.test(value), {
+		number,
+		number,
+		number,
+		z.string().refine((value) => value === '' || CURRENCY_CODE.test(value), {
 			error: 'invalid-currency'
 		})
-	});
+	]);
 }
 
 export type UsageRowSchema = ReturnType<typeof createUsageRowSchema>;

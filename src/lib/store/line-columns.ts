@@ -1,10 +1,6 @@
 import type { DecimalString } from '$lib/domain/money';
 import type { UsageLine } from '$lib/import/usage-row-schema';
 
-/** The optional text fields of a usage line, in the order the importer writes them. */
-const OPTIONAL_FIELDS = ['customerRef', 'sku', 'unit', 'period', 'contractId', 'currency'] as const;
-type OptionalField = (typeof OPTIONAL_FIELDS)[number];
-
 /** A column of text: each distinct value once, and for each line the index of its value. */
 export type TextColumn<T extends string | null> = { values: T[]; codes: Uint32Array };
 
@@ -25,56 +21,96 @@ export type LineColumns = {
 	quantity: DecimalString[];
 	unitPrice: TextColumn<DecimalString>;
 	total: DecimalString[];
-} & Record<OptionalField, TextColumn<string | null>>;
+	customerRef: TextColumn<string | null>;
+	sku: TextColumn<string | null>;
+	unit: TextColumn<string | null>;
+	period: TextColumn<string | null>;
+	contractId: TextColumn<string | null>;
+	currency: TextColumn<string | null>;
+};
 
-function encode<T extends string | null>(
-	lines: readonly UsageLine[],
-	read: (line: UsageLine) => T
-): TextColumn<T> {
-	const values: T[] = [];
-	const seen = new Map<T, number>();
-	const codes = new Uint32Array(lines.length);
-	let previous: T | undefined;
-	let code = 0;
-	for (let i = 0; i < lines.length; i++) {
-		const value = read(lines[i]);
-		// Lines come in runs (sorted by SID, one period): most need no lookup.
-		if (value !== previous) {
-			const known = seen.get(value);
-			if (known === undefined) {
-				code = values.length;
-				values.push(value);
-				seen.set(value, code);
-			} else code = known;
-			previous = value;
-		}
-		codes[i] = code;
+/** Builds a `TextColumn` value by value; one per column, so each call site sees one type. */
+class ColumnEncoder<T extends string | null> {
+	readonly #values: T[] = [];
+	readonly #seen = new Map<T, number>();
+	readonly #codes: Uint32Array;
+	#previous: T | undefined;
+	#code = 0;
+
+	constructor(length: number) {
+		this.#codes = new Uint32Array(length);
 	}
-	return { values, codes };
+
+	set(index: number, value: T): void {
+		// Lines come in runs (sorted by SID, one period): most need no lookup.
+		if (value !== this.#previous) {
+			const known = this.#seen.get(value);
+			if (known === undefined) {
+				this.#code = this.#values.length;
+				this.#values.push(value);
+				this.#seen.set(value, this.#code);
+			} else this.#code = known;
+			this.#previous = value;
+		}
+		this.#codes[index] = this.#code;
+	}
+
+	get column(): TextColumn<T> {
+		return { values: this.#values, codes: this.#codes };
+	}
 }
 
 export function toLineColumns(lines: readonly UsageLine[]): LineColumns {
+	const length = lines.length;
+	const line = new Uint32Array(length);
+	const quantity: DecimalString[] = [];
+	const total: DecimalString[] = [];
+	const sid = new ColumnEncoder<string>(length);
+	const description = new ColumnEncoder<string>(length);
+	const unitPrice = new ColumnEncoder<DecimalString>(length);
+	const customerRef = new ColumnEncoder<string | null>(length);
+	const sku = new ColumnEncoder<string | null>(length);
+	const unit = new ColumnEncoder<string | null>(length);
+	const period = new ColumnEncoder<string | null>(length);
+	const contractId = new ColumnEncoder<string | null>(length);
+	const currency = new ColumnEncoder<string | null>(length);
+	// One pass with a named read per field: the shape of the lines is seen once per site.
+	for (let i = 0; i < length; i++) {
+		const usage = lines[i];
+		line[i] = usage.line;
+		quantity.push(usage.quantity);
+		total.push(usage.total);
+		sid.set(i, usage.sid);
+		description.set(i, usage.description);
+		unitPrice.set(i, usage.unitPrice);
+		customerRef.set(i, usage.customerRef ?? null);
+		sku.set(i, usage.sku ?? null);
+		unit.set(i, usage.unit ?? null);
+		period.set(i, usage.period ?? null);
+		contractId.set(i, usage.contractId ?? null);
+		currency.set(i, usage.currency ?? null);
+	}
 	return {
-		line: Uint32Array.from(lines, (line) => line.line),
-		sid: encode(lines, (line) => line.sid),
-		description: encode(lines, (line) => line.description),
-		quantity: lines.map((line) => line.quantity),
-		unitPrice: encode(lines, (line) => line.unitPrice),
-		total: lines.map((line) => line.total),
-		customerRef: encode(lines, (line) => line.customerRef ?? null),
-		sku: encode(lines, (line) => line.sku ?? null),
-		unit: encode(lines, (line) => line.unit ?? null),
-		period: encode(lines, (line) => line.period ?? null),
-		contractId: encode(lines, (line) => line.contractId ?? null),
-		currency: encode(lines, (line) => line.currency ?? null)
+		line,
+		sid: sid.column,
+		description: description.column,
+		quantity,
+		unitPrice: unitPrice.column,
+		total,
+		customerRef: customerRef.column,
+		sku: sku.column,
+		unit: unit.column,
+		period: period.column,
+		contractId: contractId.column,
+		currency: currency.column
 	};
 }
 
 export function fromLineColumns(columns: LineColumns): UsageLine[] {
 	const at = <T extends string | null>(column: TextColumn<T>, i: number): T =>
 		column.values[column.codes[i]];
-	const lines: UsageLine[] = new Array(columns.line.length);
-	for (let i = 0; i < lines.length; i++) {
+	const lines: UsageLine[] = [];
+	for (let i = 0; i < columns.line.length; i++) {
 		const line: UsageLine = {
 			line: columns.line[i],
 			sid: at(columns.sid, i),
@@ -83,11 +119,20 @@ export function fromLineColumns(columns: LineColumns): UsageLine[] {
 			unitPrice: at(columns.unitPrice, i),
 			total: columns.total[i]
 		};
-		for (const field of OPTIONAL_FIELDS) {
-			const value = at(columns[field], i);
-			if (value !== null) line[field] = value;
-		}
-		lines[i] = line;
+		// In the importer's order, so a line reads back with the same shape and key order.
+		const customerRef = at(columns.customerRef, i);
+		if (customerRef !== null) line.customerRef = customerRef;
+		const sku = at(columns.sku, i);
+		if (sku !== null) line.sku = sku;
+		const unit = at(columns.unit, i);
+		if (unit !== null) line.unit = unit;
+		const period = at(columns.period, i);
+		if (period !== null) line.period = period;
+		const contractId = at(columns.contractId, i);
+		if (contractId !== null) line.contractId = contractId;
+		const currency = at(columns.currency, i);
+		if (currency !== null) line.currency = currency;
+		lines.push(line);
 	}
 	return lines;
 }
