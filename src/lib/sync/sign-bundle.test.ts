@@ -8,7 +8,7 @@ import {
 } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json';
-import { signBundle } from './sign-bundle';
+import { signBundle, signPayload } from './sign-bundle';
 import { createSigningKey } from './signing-key';
 import { BUNDLE_ID, octoberPayload, smallPayload } from './test-helpers';
 import { verifyBundle } from './verify-bundle';
@@ -51,6 +51,18 @@ describe('signBundle', () => {
 		expect(Object.keys(signed.jws).sort()).toEqual(['payload', 'protected', 'signature']);
 		// ES256 signatures are r || s, 64 bytes (RFC 7518 section 3.4), not DER.
 		expect(base64url.decode(signed.jws.signature)).toHaveLength(64);
+	});
+
+	it('signPayload makes the same JWS without the digest: the step the benchmark times', async () => {
+		const alone = await signPayload({ payload, ...key });
+		const bundle = await signBundle({ payload, ...key });
+		expect(alone.kid).toBe(bundle.kid);
+		expect([alone.jws.protected, alone.jws.payload]).toEqual([
+			bundle.jws.protected,
+			bundle.jws.payload
+		]);
+		const verified = await verifyBundle(alone.jws, { trustedKids: [key.kid] });
+		expect(verified.ok && verified.digest).toBe(bundle.digest);
 	});
 
 	it('returns the digest of the signing input, as an independent SHA-256 computes it', async () => {
