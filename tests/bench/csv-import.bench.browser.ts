@@ -171,7 +171,7 @@ test('CSV import of 100,000 rows: the app import against papaparse and raw Index
 			app: { setup: freshAppDatabase, run: appImport },
 			chunked: { setup: freshRawDatabase, run: parseAndStoreChunks }
 		},
-		{ runs: 5 }
+		{ runs: 7 }
 	);
 	const { perRow } = await measure(
 		{ perRow: { setup: freshRawDatabase, run: parseAndStoreRows } },
