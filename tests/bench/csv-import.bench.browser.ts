@@ -6,7 +6,7 @@ import { expect, test } from 'vitest';
 import { toPeriod } from '$lib/domain/period';
 import { importUsageCsv, type UsageImportResult } from '$lib/import/import-usage-csv';
 import { isFileProblem } from '$lib/import/import-problem';
-import type { UsageLine } from '$lib/import/usage-row-schema';
+import { namedIn, unreadableRows } from '$lib/import/import-summary';
 import { openCheckedDatabase } from '$lib/store/db';
 import { findRevisionByDigest, storeImportedReport } from '$lib/store/report-repo';
 import { readFileStreaming } from '$lib/worker/read-file';
@@ -32,34 +32,15 @@ async function sha256(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 /**
  * The worker's summary work after the parse (src/lib/worker/usage-import.worker.ts, `check`):
  * the problems by kind, the rows it could not read, and the periods and currencies of the
- * lines. The worker does not export these, so they are repeated here.
+ * lines.
  */
 function summarize(result: UsageImportResult) {
 	return {
 		fileProblems: result.problems.filter(isFileProblem),
 		rowProblems: result.problems.filter((problem) => !isFileProblem(problem)),
-		unreadable: result.rowsRead - result.lines.length,
+		unreadable: unreadableRows(result),
 		...namedIn(result.lines)
 	};
-}
-
-function namedIn(lines: readonly UsageLine[]) {
-	const periods = new Set<string>();
-	const currencies = new Set<string>();
-	let period: string | undefined;
-	let currency: string | undefined;
-	for (const line of lines) {
-		// Mostly the same as the line before: a comparison instead of a set lookup.
-		if (line.period !== period) {
-			period = line.period;
-			if (period) periods.add(period);
-		}
-		if (line.currency !== currency) {
-			currency = line.currency;
-			if (currency) currencies.add(currency);
-		}
-	}
-	return { periods: [...periods].sort(), currencies: [...currencies].sort() };
 }
 
 /** The file lines named by a row problem whose row gave no line (not timed: a check). */

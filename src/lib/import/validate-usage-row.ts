@@ -19,6 +19,7 @@ import type { CsvRecord } from './read-csv-records';
 import {
 	CHECKED_FIELDS,
 	createUsageRowSchema,
+	type CheckedField,
 	type UsageLine,
 	type UsageRowSchema
 } from './usage-row-schema';
@@ -37,9 +38,10 @@ export type RowContext = {
 
 /** Most rows have none: one shared empty list instead of 100,000. */
 const NO_PROBLEMS: readonly ImportProblem[] = Object.freeze([]);
+const positionOf = (field: CheckedField) => CHECKED_FIELDS.indexOf(field);
 /** Positions in `CHECKED_FIELDS` of the number cells, which may name a currency (`12,00 €`). */
-const AMOUNT_POSITIONS = [1, 2, 3] as const;
-const TOTAL_POSITION = 3;
+const AMOUNT_POSITIONS = (['quantity', 'unitPrice', 'total'] as const).map(positionOf);
+const TOTAL_POSITION = positionOf('total');
 
 /** Prepares the per-file part of row validation (schema, mapped columns). */
 export function createRowContext(options: {

@@ -4,7 +4,7 @@ import { importUsageCsv } from '$lib/import/import-usage-csv';
 import { isFileProblem } from '$lib/import/import-problem';
 import { createMappingPreset } from '$lib/import/mapping-preset';
 import type { UsageImportResult } from '$lib/import/run-usage-import';
-import type { UsageLine } from '$lib/import/usage-row-schema';
+import { namedIn, unreadableRows } from '$lib/import/import-summary';
 import { database } from '$lib/store/db';
 import { classifyStorageError } from '$lib/store/errors';
 import { readFileStreaming } from './read-file';
@@ -32,35 +32,6 @@ let running: AbortController | undefined;
 
 function reply(message: ImportReply): void {
 	scope.postMessage(message);
-}
-
-/**
- * Rows the importer could not read into a usage line: each read row gives a line or
- * problems. A line kept despite a problem (a total that is not quantity × price) is
- * imported: the rules engine flags it as blocking, and the user corrects it in the report.
- */
-function unreadableRows(result: UsageImportResult): number {
-	return result.rowsRead - result.lines.length;
-}
-
-/** The periods and currencies the lines name, each once, sorted: one pass over 100k lines. */
-function namedIn(lines: readonly UsageLine[]): { periods: string[]; currencies: string[] } {
-	const periods = new Set<string>();
-	const currencies = new Set<string>();
-	let period: string | undefined;
-	let currency: string | undefined;
-	for (const line of lines) {
-		// Mostly the same as the line before: a comparison instead of a set lookup.
-		if (line.period !== period) {
-			period = line.period;
-			if (period) periods.add(period);
-		}
-		if (line.currency !== currency) {
-			currency = line.currency;
-			if (currency) currencies.add(currency);
-		}
-	}
-	return { periods: [...periods].sort(), currencies: [...currencies].sort() };
 }
 
 async function check(request: ImportRequest & { type: 'check' }): Promise<void> {
