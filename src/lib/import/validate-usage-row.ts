@@ -99,12 +99,13 @@ export function validateUsageRow({
 	record: CsvRecord;
 	context: RowContext;
 }): CheckedRow {
-	const { file, header, columns, mapped } = context;
-	const at = { file, line: record.line };
-	if (record.malformed) return { problems: [{ code: 'malformed-quotes', ...at }] };
+	const { file, header, mapped } = context;
+	if (record.malformed) {
+		return { problems: [{ code: 'malformed-quotes', file, line: record.line }] };
+	}
 	if (!fitsHeader(record.cells, header.length, mapped)) {
 		const counts = { value: String(record.cells.length), expected: String(header.length) };
-		return { problems: [{ code: 'column-count-mismatch', ...at, ...counts }] };
+		return { problems: [{ code: 'column-count-mismatch', file, line: record.line, ...counts }] };
 	}
 	const { cells } = record;
 	const { indexes } = context;
@@ -115,19 +116,15 @@ export function validateUsageRow({
 		cellAt(cells, indexes.total),
 		cellAt(cells, indexes.currency)
 	];
-	const where = (position: number) => {
-		const field = CHECKED_FIELDS[position];
-		const index = columns[field];
-		const column = index === undefined ? undefined : header[index];
-		return { ...at, field, ...(column === undefined ? {} : { column }), value: input[position] };
-	};
 	const parsed = context.schema.safeParse(input);
 	if (!parsed.success) {
 		const problems = parsed.error.issues.map((issue): ImportProblem => {
 			const position = issue.path[0];
 			const code = isRowProblemCode(issue.message) ? issue.message : 'not-a-number';
 			const place =
-				typeof position === 'number' && position < CHECKED_FIELDS.length ? where(position) : at;
+				typeof position === 'number' && position < CHECKED_FIELDS.length
+					? placeOf(context, record.line, input, position)
+					: { file, line: record.line };
 			const locale = code === 'number-format-mismatch' ? context.numberLocale : undefined;
 			return { code, ...place, ...(locale ? { numberLocale: locale } : {}) };
 		});
@@ -141,7 +138,8 @@ export function validateUsageRow({
 		if (!stated) continue;
 		if (!currency) currency = stated;
 		else if (stated !== currency) {
-			(problems ??= []).push({ code: 'currency-mismatch', ...where(position), expected: currency });
+			const place = placeOf(context, record.line, input, position);
+			(problems ??= []).push({ code: 'currency-mismatch', ...place, expected: currency });
 		}
 	}
 	const line: UsageLine = {
@@ -172,7 +170,7 @@ export function validateUsageRow({
 	if (compareScaled(product, total) !== 0) {
 		(problems ??= []).push({
 			code: 'line-total-mismatch',
-			...where(TOTAL_POSITION),
+			...placeOf(context, record.line, input, TOTAL_POSITION),
 			expected: formatPlain(product)
 		});
 	}
@@ -184,6 +182,18 @@ type RowCells = [string, string, string, string, string];
 
 /** Column index per field, -1 when unmapped (read as ''): a fixed object shape, fast in V8. */
 type FieldIndexes = Record<UsageField, number>;
+
+/**
+ * Where a problem with a checked cell is: file, line, field, column header and the cell as
+ * written. Worked out only when there is a problem, not for every row.
+ */
+function placeOf(context: RowContext, line: number, input: RowCells, position: number) {
+	const { file, header, columns } = context;
+	const field = CHECKED_FIELDS[position];
+	const index = columns[field];
+	const column = index === undefined ? undefined : header[index];
+	return { file, line, field, ...(column === undefined ? {} : { column }), value: input[position] };
+}
 
 function cellAt(cells: readonly string[], index: number): string {
 	return index < 0 ? '' : (cells[index] ?? '').trim();
