@@ -2,9 +2,9 @@ import type { DecimalString } from './money';
 import {
 	formatPlain,
 	formatScaled,
-	parseScaled,
 	roundScaledHalfEven,
 	ScaledSum,
+	toScaled,
 	type ScaledDecimal
 } from './scaled-decimal';
 
@@ -33,12 +33,6 @@ export type ReportTotals = {
 };
 
 type Sum = { lines: number; quantity: ScaledSum; amount: ScaledSum };
-
-function parse(value: DecimalString): ScaledDecimal {
-	const parsed = parseScaled(value);
-	if (!parsed) throw new TypeError(`not a decimal string: ${JSON.stringify(value)}`);
-	return parsed;
-}
 
 /** Sums per key. Exports come sorted, so a line often has the key of the one before. */
 class GroupSums {
@@ -126,6 +120,6 @@ export class TotalsAccumulator {
  */
 export function summarizeLines(lines: readonly TotalsLine[]): ReportTotals {
 	const totals = new TotalsAccumulator();
-	for (const line of lines) totals.add(line, parse(line.quantity), parse(line.total));
+	for (const line of lines) totals.add(line, toScaled(line.quantity), toScaled(line.total));
 	return totals.result();
 }

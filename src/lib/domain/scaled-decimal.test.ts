@@ -10,16 +10,16 @@ import {
 	parseScaled,
 	roundScaledHalfEven,
 	subtractScaled,
-	ScaledSum
+	ScaledSum,
+	toScaled
 } from './scaled-decimal';
 
-function scaled(text: string) {
-	const value = parseScaled(text);
-	if (value === undefined) throw new Error(`not a decimal: ${text}`);
-	return value;
-}
-
 describe('scaled decimals', () => {
+	it('toScaled takes a known decimal string and throws for anything else, a bug', () => {
+		expect(toScaled('-67.20')).toEqual({ units: -6720, scale: 2 });
+		expect(() => toScaled('1.480,00')).toThrow('not a decimal string: "1.480,00"');
+	});
+
 	it('parses plain decimals and refuses everything else', () => {
 		expect(parseScaled('12.34')).toEqual({ units: 1234, scale: 2 });
 		expect(parseScaled('-0.5')).toEqual({ units: -5, scale: 1 });
@@ -47,38 +47,38 @@ describe('scaled decimals', () => {
 	});
 
 	it('formats with exactly its scale', () => {
-		expect(formatScaled(scaled('-0.05'))).toBe('-0.05');
+		expect(formatScaled(toScaled('-0.05'))).toBe('-0.05');
 		expect(formatScaled({ units: 134n, scale: 0 })).toBe('134');
 		expect(formatScaled({ units: 7n, scale: 3 })).toBe('0.007');
-		expect(formatAmount(scaled('12'))).toBe('12.00');
-		expect(formatAmount(scaled('12.345'))).toBe('12.345');
+		expect(formatAmount(toScaled('12'))).toBe('12.00');
+		expect(formatAmount(toScaled('12.345'))).toBe('12.345');
 	});
 
 	it('compares across scales and adds, subtracts, multiplies exactly', () => {
-		expect(compareScaled(scaled('201.6'), scaled('201.60'))).toBe(0);
-		expect(compareScaled(scaled('201.59'), scaled('201.6'))).toBe(-1);
-		expect(formatScaled(addScaled(scaled('0.1'), scaled('0.2')))).toBe('0.3');
-		expect(formatScaled(subtractScaled(scaled('134'), scaled('140')))).toBe('-6');
-		expect(formatScaled(multiplyScaled(scaled('-6'), scaled('11.20')))).toBe('-67.20');
+		expect(compareScaled(toScaled('201.6'), toScaled('201.60'))).toBe(0);
+		expect(compareScaled(toScaled('201.59'), toScaled('201.6'))).toBe(-1);
+		expect(formatScaled(addScaled(toScaled('0.1'), toScaled('0.2')))).toBe('0.3');
+		expect(formatScaled(subtractScaled(toScaled('134'), toScaled('140')))).toBe('-6');
+		expect(formatScaled(multiplyScaled(toScaled('-6'), toScaled('11.20')))).toBe('-67.20');
 	});
 
 	it('moves to BigInt where a number would lose digits, and back to the same answers', () => {
-		const big = scaled('9007199254740993.5');
-		expect(formatScaled(multiplyScaled(big, scaled('2')))).toBe('18014398509481987.0');
-		expect(formatScaled(addScaled(scaled('9007199254740991'), scaled('1')))).toBe(
+		const big = toScaled('9007199254740993.5');
+		expect(formatScaled(multiplyScaled(big, toScaled('2')))).toBe('18014398509481987.0');
+		expect(formatScaled(addScaled(toScaled('9007199254740991'), toScaled('1')))).toBe(
 			'9007199254740992'
 		);
-		expect(formatScaled(multiplyScaled(scaled('99999999.99'), scaled('99999999.99')))).toBe(
+		expect(formatScaled(multiplyScaled(toScaled('99999999.99'), toScaled('99999999.99')))).toBe(
 			'9999999998000000.0001'
 		);
-		expect(compareScaled(scaled('9007199254740993'), scaled('9007199254740992.99'))).toBe(1);
-		expect(formatScaled(roundScaledHalfEven(scaled('1234567890123456.785'), 2))).toBe(
+		expect(compareScaled(toScaled('9007199254740993'), toScaled('9007199254740992.99'))).toBe(1);
+		expect(formatScaled(roundScaledHalfEven(toScaled('1234567890123456.785'), 2))).toBe(
 			'1234567890123456.78'
 		);
 	});
 
 	it('rounds half to even, on both sides of zero', () => {
-		const round = (text: string) => formatScaled(roundScaledHalfEven(scaled(text), 2));
+		const round = (text: string) => formatScaled(roundScaledHalfEven(toScaled(text), 2));
 		expect(['0.125', '0.135', '0.1251', '-0.125', '-0.135', '2.5', '1.005'].map(round)).toEqual([
 			'0.12',
 			'0.14',
@@ -113,13 +113,13 @@ describe('scaled decimals', () => {
 		for (let i = 0; i < 5000; i++) {
 			const a = decimal();
 			const b = decimal();
-			const ours = formatScaled(roundScaledHalfEven(multiplyScaled(scaled(a), scaled(b)), 2));
+			const ours = formatScaled(roundScaledHalfEven(multiplyScaled(toScaled(a), toScaled(b)), 2));
 			const theirs = new Big(a).times(b).round(2, Big.roundHalfEven).toFixed(2);
 			expect(ours, `${a} × ${b}`).toBe(theirs === '-0.00' ? '0.00' : theirs);
-			expect(compareScaled(scaled(a), scaled(b)), `${a} <=> ${b}`).toBe(new Big(a).cmp(b));
-			expect(new Big(formatScaled(addScaled(scaled(a), scaled(b)))).eq(new Big(a).plus(b))).toBe(
-				true
-			);
+			expect(compareScaled(toScaled(a), toScaled(b)), `${a} <=> ${b}`).toBe(new Big(a).cmp(b));
+			expect(
+				new Big(formatScaled(addScaled(toScaled(a), toScaled(b)))).eq(new Big(a).plus(b))
+			).toBe(true);
 		}
 	});
 

@@ -60,6 +60,13 @@ export function parseScaled(text: string): ScaledDecimal | undefined {
 	return { units: start === 1 ? -units : units, scale: scale < 0 ? 0 : scale };
 }
 
+/** A text already known to be a decimal string as a scaled integer; anything else is a bug. */
+export function toScaled(text: string): ScaledDecimal {
+	const parsed = parseScaled(text);
+	if (!parsed) throw new TypeError(`not a decimal string: ${JSON.stringify(text)}`);
+	return parsed;
+}
+
 /** The rare long number: BigInt units, same shape. The text is already known to be valid. */
 function parseBig(text: string): ScaledDecimal {
 	const dot = text.indexOf('.');

@@ -3,7 +3,7 @@ import {
 	compareScaled,
 	formatPlain,
 	multiplyScaled,
-	parseScaled,
+	toScaled,
 	type ScaledDecimal
 } from '../domain/scaled-decimal';
 import type { ResolvedColumns } from './column-mapping';
@@ -164,9 +164,9 @@ export function validateUsageRow({
 	if (contractId) line.contractId = contractId;
 	if (currency) line.currency = currency;
 	// Scaled integers, not big.js: this runs for every row of a 100,000-row file.
-	const quantity = scaled(line.quantity);
-	const total = scaled(line.total);
-	const product = multiplyScaled(quantity, scaled(line.unitPrice));
+	const quantity = toScaled(line.quantity);
+	const total = toScaled(line.total);
+	const product = multiplyScaled(quantity, toScaled(line.unitPrice));
 	if (compareScaled(product, total) !== 0) {
 		(problems ??= []).push({
 			code: 'line-total-mismatch',
@@ -199,15 +199,8 @@ function cellAt(cells: readonly string[], index: number): string {
 	return index < 0 ? '' : (cells[index] ?? '').trim();
 }
 
-/** A validated decimal string as a scaled integer. */
-function scaled(value: DecimalString): ScaledDecimal {
-	const parsed = parseScaled(value);
-	if (!parsed) throw new TypeError(`not a decimal string: ${JSON.stringify(value)}`);
-	return parsed;
-}
-
 /**
- * The schema rewrote number cells to decimal strings. Not checked again here: `scaled` parses
+ * The schema rewrote number cells to decimal strings. Not checked again here: `toScaled` parses
  * all three right after, and throws for anything else (a bug).
  */
 function decimal(value: string): DecimalString {
