@@ -1,4 +1,4 @@
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { chromium, expect, test, type Browser } from '@playwright/test';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '../../scripts/serve.js';
 import type { BenchFigure } from './bench-result';
+import { waitForServiceWorker } from '../e2e/pages/app';
 import { formatGermanUsageCsv } from './german-csv';
+import { median } from './measure';
 import { generateUsage } from './usage-data';
 
 const ROWS = 100_000;
@@ -22,24 +24,6 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 type Entry = { start: number; duration: number };
 type Observed = { benchLongTasks: Entry[]; benchLongFrames: Entry[] };
 type Run = { longestTask: number; longestFrame: number; wall: number; checked: number };
-
-function median(samples: readonly number[]): number {
-	const sorted = [...samples].sort((a, b) => a - b);
-	const middle = sorted.length >> 1;
-	return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-/** Resolves once the service worker is active, that is once it has precached the whole app. */
-async function waitForServiceWorker(page: Page): Promise<void> {
-	await page.evaluate(async () => {
-		const registration = await navigator.serviceWorker.ready;
-		const worker = registration.active;
-		if (!worker || worker.state === 'activated') return;
-		await new Promise<void>((done) =>
-			worker.addEventListener('statechange', () => worker.state === 'activated' && done())
-		);
-	});
-}
 
 /** The longest of the entries that overlap the window, 0 if none does. */
 function longestIn(entries: readonly Entry[], from: number, to: number): number {

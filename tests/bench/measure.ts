@@ -18,7 +18,8 @@ function collectGarbage(): void {
 	(globalThis as { gc?: () => void }).gc?.();
 }
 
-function median(samples: readonly number[]): number {
+/** The middle sample (the mean of the middle two for an even count). */
+export function median(samples: readonly number[]): number {
 	const sorted = [...samples].sort((a, b) => a - b);
 	const middle = sorted.length >> 1;
 	return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
