@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
-export const E2E_PORT = 4174;
+// E2E_PORT lets two checkouts run their end-to-end tests side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4174);
 
 /**
  * End-to-end tests on the system Chromium (never a downloaded browser) against
