@@ -1,21 +1,24 @@
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { readBodyWithin } from './body-budget.js';
 import { problem, problemResponse } from './problem.js';
 import { receiveBundle } from './receive-bundle.js';
+import { bearerToken } from './token-registry.js';
 
 /**
- * The HTTP face of the aggregator: routes, CORS for the browser app, the bearer token and the
- * injected faults. What a bundle is answered with is decided in receive-bundle.js.
+ * The HTTP face of the aggregator: routes, CORS for the browser app, bearer tokens, the body
+ * budget and the injected faults. What a bundle is answered with is decided in receive-bundle.js.
  */
 
 /**
  * @typedef {import('./receive-bundle.js').ReceiveContext} ReceiveContext
- * @typedef {{ Bindings: import('@hono/node-server').HttpBindings }} Env
- * @typedef {ReceiveContext & { token: string | undefined, latencyMs: number, maxBodyBytes: number }} AppContext
+ * @typedef {{ Bindings: import('@hono/node-server').HttpBindings,
+ *   Variables: { tokenPartnerId: string | undefined } }} Env
+ * @typedef {ReceiveContext & { latencyMs: number, maxBodyBytes: number,
+ *   bodyBudget: import('./body-budget.js').BodyBudget,
+ *   allowOrigins: '*' | string[] }} AppContext
  */
 
 /**
@@ -24,18 +27,13 @@ import { receiveBundle } from './receive-bundle.js';
  */
 export const ALLOWED_HEADERS = ['Content-Type', 'Idempotency-Key', 'Authorization'];
 
-/** @param {string} value */
-const sha256 = (value) => createHash('sha256').update(value).digest();
+/** How long a sender turned away for lack of body budget waits, in seconds. */
+const BUSY_RETRY_AFTER = '1';
 
-/**
- * @param {string | undefined} header the Authorization header
- * @param {string} token
- */
-function hasToken(header, token) {
-	// The auth scheme is case-insensitive (RFC 9110 §11.1). Comparing digests keeps the comparison
-	// constant-time whatever the length of the guess.
-	const match = /^bearer\s+(.+)$/i.exec(header?.trim() ?? '');
-	return match !== null && timingSafeEqual(sha256(match[1]), sha256(token));
+/** @param {import('./problem.js').Problem} value */
+function answer(value) {
+	// RFC 9110 §11.6.1: a 401 names the scheme it wants.
+	return problemResponse(value, value.body.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
 }
 
 /**
@@ -59,32 +57,69 @@ export function createApp(context) {
 		if (context.latencyMs > 0) await sleep(context.latencyMs);
 		await next();
 	});
-	// Chrome's Private Network Access preflight: a page from a public host may reach the demo
-	// aggregator on loopback only if the preflight says so.
+	const originAllowed = (/** @type {string} */ origin) =>
+		context.allowOrigins === '*' || context.allowOrigins.includes(origin);
+	// Chrome's Private Network Access preflight: a page from a public host may reach an aggregator
+	// on loopback only if the preflight says so. Granted only to origins named with
+	// --allow-origin, never to any page: that is how a page a partner merely opens posted as them.
 	app.use(async (c, next) => {
 		await next();
-		if (c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Private-Network'))
+		const origin = c.req.header('Origin');
+		if (
+			c.req.method === 'OPTIONS' &&
+			c.req.header('Access-Control-Request-Private-Network') &&
+			origin !== undefined &&
+			context.allowOrigins !== '*' &&
+			context.allowOrigins.includes(origin)
+		)
 			c.res.headers.set('Access-Control-Allow-Private-Network', 'true');
 	});
-	// Any origin: the app is served from whatever static host the partner picked.
 	app.use(
 		cors({
-			origin: '*',
+			origin: context.allowOrigins,
 			allowMethods: ['GET', 'POST', 'OPTIONS'],
 			allowHeaders: ALLOWED_HEADERS,
 			maxAge: 600
 		})
 	);
-
-	/** @type {import('hono').MiddlewareHandler<Env>} */
-	const authorize = async (c, next) => {
-		if (context.token !== undefined && !hasToken(c.req.header('Authorization'), context.token))
-			return problemResponse(
-				problem('unauthorized', 'This aggregator needs the bearer token its operator gave you.'),
-				{ 'WWW-Authenticate': 'Bearer' }
+	// The browser enforces CORS only on the answer; a request that carries a foreign Origin is
+	// refused here too, so nothing it asks for happens.
+	app.use(async (c, next) => {
+		const origin = c.req.header('Origin');
+		if (c.req.method !== 'OPTIONS' && origin !== undefined && !originAllowed(origin))
+			return answer(
+				problem(
+					'origin-not-allowed',
+					`Requests from ${origin} are not allowed here; the operator names the app's origin with --allow-origin.`,
+					{ origin }
+				)
 			);
 		await next();
-	};
+	});
+
+	/**
+	 * A bearer token, when sent, must be one the operator issued (401 otherwise); the partner it
+	 * belongs to goes on to the route. Checked before the body is read.
+	 * @param {{ required: boolean }} options
+	 * @returns {import('hono').MiddlewareHandler<Env>}
+	 */
+	const authorize =
+		({ required }) =>
+		async (c, next) => {
+			const token = bearerToken(c.req.header('Authorization'));
+			const issued = token ? await context.tokens.find(token) : undefined;
+			if ((token !== undefined || required) && !issued)
+				return answer(
+					problem(
+						'unauthorized',
+						token === undefined
+							? "Listing bundles needs the bearer token the aggregator's operator issued to your partner id."
+							: "The bearer token is not one this aggregator's operator issued, or it was revoked."
+					)
+				);
+			c.set('tokenPartnerId', issued?.partnerId);
+			await next();
+		};
 
 	app.post(
 		'/bundles',
@@ -95,44 +130,69 @@ export function createApp(context) {
 				);
 			await next();
 		},
-		authorize,
-		bodyLimit({
-			maxSize: context.maxBodyBytes,
-			onError: () =>
-				problemResponse(
-					problem('payload-too-large', `A bundle may have at most ${context.maxBodyBytes} bytes.`)
-				)
-		}),
+		authorize({ required: false }),
 		async (c) => {
-			const outcome = await receiveBundle(
-				{
-					contentType: c.req.header('Content-Type'),
-					idempotencyKey: c.req.header('Idempotency-Key'),
-					body: await c.req.text()
-				},
-				context
-			);
-			if (outcome.kind === 'problem') return problemResponse(outcome.problem);
-			if (outcome.kind === 'receipt') return c.json(outcome.receipt, outcome.status);
-			// A network failure as the client sees it: no status line at all.
-			c.env.incoming.socket.destroy();
-			return RESPONSE_ALREADY_SENT;
+			const body = await readBodyWithin({
+				body: c.req.raw.body,
+				contentLength: c.req.header('Content-Length'),
+				maxBytes: context.maxBodyBytes,
+				budget: context.bodyBudget
+			});
+			try {
+				if (!body.ok)
+					return body.reason === 'too-large'
+						? answer(
+								problem(
+									'payload-too-large',
+									`A bundle may have at most ${context.maxBodyBytes} bytes.`
+								)
+							)
+						: problemResponse(
+								problem(
+									'unavailable',
+									'The aggregator is reading as many large bundles as it can hold; send again shortly.'
+								),
+								{ 'Retry-After': BUSY_RETRY_AFTER }
+							);
+				const outcome = await receiveBundle(
+					{
+						contentType: c.req.header('Content-Type'),
+						idempotencyKey: c.req.header('Idempotency-Key'),
+						body: body.text,
+						tokenPartnerId: c.get('tokenPartnerId')
+					},
+					context
+				);
+				if (outcome.kind === 'problem') return answer(outcome.problem);
+				if (outcome.kind === 'receipt') return c.json(outcome.receipt, outcome.status);
+				// A network failure as the client sees it: no status line at all.
+				c.env.incoming.socket.destroy();
+				return RESPONSE_ALREADY_SENT;
+			} finally {
+				context.bodyBudget.give(body.reserved);
+			}
 		}
 	);
 
-	app.get('/bundles', authorize, (c) =>
-		c.json({
-			bundles: context.store.list().map((bundle) => ({
-				bundleId: bundle.bundleId,
-				revision: bundle.revision,
-				period: bundle.period,
-				supersedes: bundle.supersedes,
-				partnerId: bundle.partnerId,
-				receivedAt: bundle.receivedAt,
-				digest: bundle.digest
-			}))
-		})
-	);
+	// DESIGN.md: scoped to the partner the token belongs to; the operator lists every partner's
+	// bundles with `bundles list` on the command line.
+	app.get('/bundles', authorize({ required: true }), (c) => {
+		const partnerId = c.get('tokenPartnerId');
+		return c.json({
+			bundles: context.store
+				.list()
+				.filter((bundle) => bundle.partnerId === partnerId)
+				.map((bundle) => ({
+					bundleId: bundle.bundleId,
+					revision: bundle.revision,
+					period: bundle.period,
+					supersedes: bundle.supersedes,
+					partnerId: bundle.partnerId,
+					receivedAt: bundle.receivedAt,
+					digest: bundle.digest
+				}))
+		});
+	});
 
 	app.all('/bundles', (c) =>
 		problemResponse(problem('method-not-allowed', `${c.req.method} is not used on /bundles.`), {

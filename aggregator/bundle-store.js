@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { readJsonFile, writeFileAtomic } from './atomic-file.js';
 import { ensureDataDir } from './data-dir.js';
 import { createKeyedLock } from './keyed-lock.js';
+import { KINDS } from './payload-schema.js';
 
 /**
  * Accepted bundles on disk. Each bundle is kept exactly as received in `bundles/`, and
@@ -19,7 +20,7 @@ const AcceptedBundleSchema = z.object({
 	revision: z.number(),
 	period: z.string(),
 	supersedes: z.string().nullable(),
-	kind: z.enum(['regular', 'adjustment']),
+	kind: z.enum(KINDS),
 	partnerId: z.string(),
 	aggregatorId: z.string(),
 	programId: z.string(),
@@ -40,6 +41,23 @@ const IndexFileSchema = z.object({ format: z.literal(1), bundles: z.array(Accept
 const chainKey = (partnerId, aggregatorId) => JSON.stringify([partnerId, aggregatorId]);
 
 /**
+ * The accepted bundles of a data directory in acceptance order, read without opening the store
+ * (and without its clean-up), so `bundles list` can run beside a running server.
+ * @param {string} dataDir
+ * @returns {Promise<AcceptedBundle[]>}
+ */
+export async function readBundleIndex(dataDir) {
+	const indexFile = join(dataDir, 'bundles.json');
+	const value = await readJsonFile(indexFile);
+	const parsed = IndexFileSchema.safeParse(value ?? { format: 1, bundles: [] });
+	if (!parsed.success) {
+		const [issue] = parsed.error.issues;
+		throw new Error(`${indexFile}: ${issue.path.join('.')}: ${issue.message}`);
+	}
+	return parsed.data.bundles;
+}
+
+/**
  * Loads the store from `dataDir`, creating the directory on first use.
  * @param {string} dataDir
  */
@@ -50,14 +68,8 @@ export async function openBundleStore(dataDir) {
 	await removeTempFiles(dataDir, '.bundles.json.');
 	await removeTempFiles(bundleDir, '.');
 
-	const value = await readJsonFile(indexFile);
-	const parsed = IndexFileSchema.safeParse(value ?? { format: 1, bundles: [] });
-	if (!parsed.success) {
-		const [issue] = parsed.error.issues;
-		throw new Error(`${indexFile}: ${issue.path.join('.')}: ${issue.message}`);
-	}
 	/** @type {AcceptedBundle[]} */
-	let accepted = parsed.data.bundles;
+	let accepted = await readBundleIndex(dataDir);
 	/** @type {Map<string, AcceptedBundle>} */
 	const byId = new Map();
 	/** @type {Map<string, string>} */

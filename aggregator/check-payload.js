@@ -23,12 +23,24 @@ export function fieldName(path) {
 }
 
 /**
- * Checks a parsed payload against DESIGN.md: the fields and their formats, then the figures
- * (each line total = quantity x unit price half-even to 2 places, totals.amount = their sum).
+ * Checks a parsed payload against DESIGN.md: the fields and their formats, then the figures.
  * @param {unknown} value the payload as JSON.parse returned it
  * @returns {{ ok: true, payload: Payload } | { ok: false, problem: Problem }}
  */
 export function checkPayload(value) {
+	const parsed = parsePayload(value);
+	if (!parsed.ok) return parsed;
+	const figures = checkFigures(parsed.payload);
+	return figures ?? parsed;
+}
+
+/**
+ * The fields and their formats, without arithmetic: every string and decimal is bounded here, so
+ * this is cheap whatever the sender wrote, and may run before the sender is known.
+ * @param {unknown} value the payload as JSON.parse returned it
+ * @returns {{ ok: true, payload: Payload } | { ok: false, problem: Problem }}
+ */
+export function parsePayload(value) {
 	const parsed = PayloadSchema.safeParse(value);
 	if (!parsed.success) {
 		const errors = parsed.error.issues.slice(0, MAX_ERRORS).map((issue) => {
@@ -51,8 +63,17 @@ export function checkPayload(value) {
 			})
 		};
 	}
-	const payload = parsed.data;
+	return { ok: true, payload: parsed.data };
+}
 
+/**
+ * The figures, in exact decimals: each line total = quantity x unit price half-even to 2 places,
+ * totals.amount = their sum, and a zero-usage report totals zero. Runs only on a payload
+ * parsePayload bounded, and only after the sender's token and key passed.
+ * @param {Payload} payload
+ * @returns {{ ok: false, problem: Problem } | undefined}
+ */
+export function checkFigures(payload) {
 	for (const [index, line] of payload.lines.entries()) {
 		const expected = lineTotal(line.quantity, line.unitPrice);
 		if (!sameAmount(line.total, expected)) {
@@ -79,5 +100,15 @@ export function checkPayload(value) {
 			)
 		};
 	}
-	return { ok: true, payload };
+	if (payload.kind === 'zero-usage' && !sameAmount(payload.totals.amount, '0')) {
+		return {
+			ok: false,
+			problem: problem(
+				'totals-mismatch',
+				`totals.amount is ${payload.totals.amount}, but a zero-usage report totals 0.00`,
+				{ field: 'totals.amount', value: payload.totals.amount, expected: '0.00' }
+			)
+		};
+	}
+	return undefined;
 }

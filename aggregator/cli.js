@@ -4,8 +4,10 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { bundlesCommand } from './bundles-command.js';
 import { keysCommand } from './keys-command.js';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, startAggregator } from './server.js';
+import { tokensCommand } from './tokens-command.js';
 import { UsageError } from './usage-error.js';
 
 export const USAGE = `Partner Desk reference aggregator: receives and verifies signed report bundles
@@ -14,19 +16,31 @@ export const USAGE = `Partner Desk reference aggregator: receives and verifies s
 Usage:
   npm run aggregator -- [options]                        start the server
   npm run aggregator -- keys add --partner ID FILE.jwk   register a partner's public key (JWK)
-  npm run aggregator -- keys list [--partner ID]         list the registered keys
+  npm run aggregator -- keys list [--partner ID]         list the keys with their source
+                                                         (cli, or demo: trusted on first use)
   npm run aggregator -- keys remove --partner ID -- KID  unregister a key (a key id may
                                                          begin with -, hence the --)
+  npm run aggregator -- tokens issue --partner ID        issue a bearer token for a partner
+                                                         (printed once; only its hash is kept)
+  npm run aggregator -- tokens list [--partner ID]       list the issued tokens (ids, no secrets)
+  npm run aggregator -- tokens revoke --partner ID ID    revoke a token
+  npm run aggregator -- bundles list [--partner ID] [--json]
+                                                         list every partner's accepted bundles
 
 Options:
   --port N                 port (default ${DEFAULT_PORT}; 0 picks a free one)
   --host HOST              interface to listen on (default ${DEFAULT_HOST})
   --data DIR               data directory (default ./${DEFAULT_DATA_DIR})
-  --token TOKEN            require "Authorization: Bearer TOKEN" on /bundles
-  --demo                   trust on first use: a partner's unregistered key is registered
-                           with its first valid bundle (never for real data)
+  --demo                   trust on first use: a partner without keys has the key of its
+                           first stored bundle registered; such keys count only in demo
+                           runs (never for real data)
+  --allow-origin ORIGIN    the origin of the app's pages (repeatable): CORS for it alone;
+                           default any origin, none with --demo
   --aggregator-id ID       refuse bundles addressed to another aggregator.id
   --max-body-bytes N       largest bundle accepted (default 33554432)
+  --max-body-bytes-in-flight N
+                           all bodies held at once (default twice --max-body-bytes);
+                           past it 503 with Retry-After
 
 Failure injection (tests of the sender; only POST /bundles is affected):
   --latency MS             wait MS before every answer
@@ -44,10 +58,12 @@ const OPTIONS = /** @type {const} */ ({
 	port: { type: 'string' },
 	host: { type: 'string' },
 	data: { type: 'string' },
-	token: { type: 'string' },
 	demo: { type: 'boolean' },
+	'allow-origin': { type: 'string', multiple: true },
 	'aggregator-id': { type: 'string' },
 	'max-body-bytes': { type: 'string' },
+	'max-body-bytes-in-flight': { type: 'string' },
+	json: { type: 'boolean' },
 	latency: { type: 'string' },
 	'fail-first': { type: 'string' },
 	'drop-first': { type: 'string' },
@@ -96,13 +112,11 @@ export async function runCli(argv, io) {
 		// The default lives in the working directory (the package root under `npm run`); a path the
 		// user typed is meant relative to where they typed it.
 		const dataDir = values.data ? resolve(io.cwd, values.data) : resolve(DEFAULT_DATA_DIR);
-		if (positionals[0] === 'keys')
-			return await keysCommand({
-				args: positionals.slice(1),
-				partnerId: values.partner,
-				dataDir,
-				io
-			});
+		const command = { args: positionals.slice(1), partnerId: values.partner, dataDir, io };
+		if (positionals[0] === 'keys') return await keysCommand(command);
+		if (positionals[0] === 'tokens') return await tokensCommand(command);
+		if (positionals[0] === 'bundles')
+			return await bundlesCommand({ ...command, json: values.json ?? false });
 		if (positionals.length > 0)
 			throw new UsageError(`unknown command ${JSON.stringify(positionals.join(' '))}`);
 
@@ -110,10 +124,14 @@ export async function runCli(argv, io) {
 			port: numberOption('port', values.port),
 			host: values.host,
 			dataDir,
-			token: values.token,
 			demo: values.demo,
+			allowOrigins: values['allow-origin'],
 			aggregatorId: values['aggregator-id'],
 			maxBodyBytes: numberOption('max-body-bytes', values['max-body-bytes']),
+			maxBodyBytesInFlight: numberOption(
+				'max-body-bytes-in-flight',
+				values['max-body-bytes-in-flight']
+			),
 			latencyMs: numberOption('latency', values.latency),
 			failFirst: numberOption('fail-first', values['fail-first']),
 			dropFirst: numberOption('drop-first', values['drop-first']),
@@ -124,10 +142,15 @@ export async function runCli(argv, io) {
 			seed: numberOption('seed', values.seed),
 			log: io.out
 		});
+		const origins = values['allow-origin'];
 		const notes = [
 			`data ${running.dataDir}`,
-			values.token === undefined ? 'no token' : 'token required',
-			...(values.demo ? ['demo: keys trusted on first use'] : [])
+			origins
+				? `pages from ${origins.join(', ')}`
+				: values.demo
+					? 'no web page'
+					: 'pages from any origin',
+			...(values.demo ? ["demo: a partner's first key trusted on first use"] : [])
 		];
 		io.out(`Partner Desk aggregator listening on ${running.url} (${notes.join(', ')})`);
 		return running;

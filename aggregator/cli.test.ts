@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +45,10 @@ async function writeKeyFile(jwk: object = { ...signer.publicJwk, ext: true, key_
 	return file;
 }
 
-describe('keys', () => {
+// Each case starts node processes; on a loaded machine that takes seconds, not a failure.
+const SLOW = { timeout: 60_000 };
+
+describe('keys', SLOW, () => {
 	it('add registers a key file for a partner; the server then accepts its bundles', async () => {
 		const added = await cli(
 			'keys',
@@ -71,6 +74,7 @@ describe('keys', () => {
 		expect(again.stdout).toContain(`key ${signer.kid} is already registered for partner SP-4711`);
 
 		const listed = await cli('keys', 'list', '--data', dataDir);
+		expect(listed.stdout).toMatch(/^partner\tkid\tsource\tadded at$/m);
 		expect(listed.stdout).toMatch(new RegExp(`^SP-4711\\t${signer.kid}\\tcli\\t\\d{4}-`, 'm'));
 
 		const aggregator = await startAggregator({ port: 0, dataDir });
@@ -124,7 +128,7 @@ describe('keys', () => {
 	});
 });
 
-describe('server', () => {
+describe('server', SLOW, () => {
 	it('--help prints the usage with the defaults and every option', async () => {
 		const { code, stdout } = await cli('--help');
 		expect(code).toBe(0);
@@ -132,8 +136,12 @@ describe('server', () => {
 			'default 8787',
 			'default 127.0.0.1',
 			'./aggregator-data',
-			'--token',
 			'--demo',
+			'--allow-origin',
+			'--max-body-bytes-in-flight',
+			'tokens issue --partner ID',
+			'tokens revoke --partner ID',
+			'bundles list',
 			'--fail-first',
 			'--drop-first',
 			'--lose-receipt-first',
@@ -178,5 +186,98 @@ describe('server', () => {
 		}
 		const [code] = (await once(child, 'exit')) as [number];
 		expect(code).toBe(0);
+	});
+});
+
+describe('tokens and the operator listing', SLOW, () => {
+	it('keys list shows a key trusted in a demo run as source demo, keys add makes it cli', async () => {
+		const aggregator = await startAggregator({ port: 0, dataDir, demo: true });
+		try {
+			expect(
+				(await postBundle(aggregator.url, await signBundle(signer, buildPayload()))).status
+			).toBe(201);
+		} finally {
+			await aggregator.close();
+		}
+		const demo = await cli('keys', 'list', '--data', dataDir);
+		expect(demo.stdout).toMatch(new RegExp(`^SP-4711\\t${signer.kid}\\tdemo\\t`, 'm'));
+		const added = await cli(
+			'keys',
+			'add',
+			'--partner',
+			'SP-4711',
+			await writeKeyFile(),
+			'--data',
+			dataDir
+		);
+		expect(added.stdout).toContain(`registered key ${signer.kid} for partner SP-4711`);
+		const cliKey = await cli('keys', 'list', '--data', dataDir);
+		expect(cliKey.stdout).toMatch(new RegExp(`^SP-4711\\t${signer.kid}\\tcli\\t`, 'm'));
+	});
+
+	it('tokens issue prints a token once; it lists that partner only; revoke ends it', async () => {
+		const issued = await cli('tokens', 'issue', '--partner', 'SP-4711', '--data', dataDir);
+		expect(issued.code).toBe(0);
+		const [, id] = /issued token ([0-9a-f]{8}) for partner SP-4711/.exec(issued.stdout) ?? [];
+		const token = issued.stdout.trim().split('\n').at(-1)!;
+		expect(token).toMatch(/^pdt_[A-Za-z0-9_-]{43}$/);
+		expect(await readFile(join(dataDir, 'tokens.json'), 'utf8')).not.toContain(token);
+
+		const listed = await cli('tokens', 'list', '--data', dataDir);
+		expect(listed.stdout).toMatch(new RegExp(`^SP-4711\\t${id}\\t\\d{4}-`, 'm'));
+		expect(listed.stdout).not.toContain(token);
+
+		await cli('keys', 'add', '--partner', 'SP-4711', await writeKeyFile(), '--data', dataDir);
+		const aggregator = await startAggregator({ port: 0, dataDir });
+		try {
+			const bundle = await signBundle(signer, buildPayload());
+			expect((await postBundle(aggregator.url, bundle, { token })).status).toBe(201);
+			const list = () =>
+				fetch(`${aggregator.url}/bundles`, { headers: { Authorization: `Bearer ${token}` } });
+			expect((await (await list()).json()).bundles).toHaveLength(1);
+
+			const revoked = await cli('tokens', 'revoke', '--partner', 'SP-4711', id, '--data', dataDir);
+			expect(revoked.stdout).toContain(`revoked token ${id} of partner SP-4711`);
+			expect((await list()).status).toBe(401);
+		} finally {
+			await aggregator.close();
+		}
+		const missing = await cli('tokens', 'issue', '--data', dataDir);
+		expect([missing.code, missing.stderr]).toEqual([
+			2,
+			expect.stringContaining('tokens issue needs --partner ID')
+		]);
+	});
+
+	it("bundles list shows every partner's bundles to the operator, as text or JSON", async () => {
+		const other = await createSigner();
+		await cli('keys', 'add', '--partner', 'SP-4711', await writeKeyFile(), '--data', dataDir);
+		const aggregator = await startAggregator({ port: 0, dataDir, demo: true });
+		const ours = await signBundle(signer, buildPayload());
+		const theirs = await signBundle(
+			other,
+			buildPayload({ partner: { id: 'SP-9999', name: 'Andere GmbH' } })
+		);
+		try {
+			expect((await postBundle(aggregator.url, ours)).status).toBe(201);
+			expect((await postBundle(aggregator.url, theirs)).status).toBe(201);
+		} finally {
+			await aggregator.close();
+		}
+		const text = await cli('bundles', 'list', '--data', dataDir);
+		expect(text.stdout).toMatch(
+			new RegExp(`^SP-4711\\tAGG-EXD-DE\\t2026-10\\t1\\tregular\\t${ours.bundleId}\\t`, 'm')
+		);
+		expect(text.stdout).toContain(theirs.bundleId);
+		const json = JSON.parse(
+			(await cli('bundles', 'list', '--json', '--partner', 'SP-9999', '--data', dataDir)).stdout
+		);
+		expect(json.bundles).toEqual([
+			expect.objectContaining({
+				bundleId: theirs.bundleId,
+				partnerId: 'SP-9999',
+				digest: theirs.digest
+			})
+		]);
 	});
 });

@@ -4,6 +4,7 @@ import { createFaults, seededRandom } from './faults.js';
 import { startAggregator, type RunningAggregator } from './server.js';
 import {
 	createSigner,
+	issueToken,
 	makeDataDir,
 	postBundle,
 	problemType,
@@ -16,11 +17,14 @@ import {
 let dataDir: string;
 let aggregator: RunningAggregator | undefined;
 let signer: Signer;
+/** The partner's token: GET /bundles lists the partner's bundles with it, and every POST sends it. */
+let token: string;
 
 beforeEach(async () => {
 	dataDir = await makeDataDir();
 	signer = await createSigner();
 	await registerKey(dataDir, signer);
+	token = await issueToken(dataDir);
 });
 
 afterEach(async () => {
@@ -35,7 +39,8 @@ async function start(options: Parameters<typeof startAggregator>[0]) {
 }
 
 async function storedIds(url: string) {
-	const { bundles } = (await (await fetch(`${url}/bundles`)).json()) as {
+	const response = await fetch(`${url}/bundles`, { headers: { Authorization: `Bearer ${token}` } });
+	const { bundles } = (await response.json()) as {
 		bundles: { bundleId: string; digest: string; receivedAt: string }[];
 	};
 	return bundles;
@@ -46,31 +51,31 @@ describe('injected faults', () => {
 		const { url } = await start({ failFirst: 2 });
 		const [bundle] = await signChain(signer, 1);
 		for (let attempt = 0; attempt < 2; attempt += 1) {
-			const response = await postBundle(url, bundle);
+			const response = await postBundle(url, bundle, { token });
 			expect(response.status).toBe(503);
 			expect(await response.json()).toMatchObject({ type: problemType('unavailable') });
 			expect(await storedIds(url)).toEqual([]);
 		}
-		expect((await postBundle(url, bundle)).status).toBe(201);
+		expect((await postBundle(url, bundle, { token })).status).toBe(201);
 		expect(aggregator?.faults()).toEqual({ failed: 2, dropped: 0, receiptsLost: 0 });
 	});
 
 	it('drops the connection before storing: nothing is stored, the retry is a first delivery', async () => {
 		const { url } = await start({ dropFirst: 1 });
 		const [bundle] = await signChain(signer, 1);
-		await expect(postBundle(url, bundle)).rejects.toThrow('fetch failed');
+		await expect(postBundle(url, bundle, { token })).rejects.toThrow('fetch failed');
 		expect(await storedIds(url)).toEqual([]);
-		expect((await postBundle(url, bundle)).status).toBe(201);
+		expect((await postBundle(url, bundle, { token })).status).toBe(201);
 	});
 
 	it('stores and then drops the reply (a lost receipt): the retry gets 200 and the same receipt', async () => {
 		const { url } = await start({ loseReceiptFirst: 1 });
 		const [bundle] = await signChain(signer, 1);
-		await expect(postBundle(url, bundle)).rejects.toThrow('fetch failed');
+		await expect(postBundle(url, bundle, { token })).rejects.toThrow('fetch failed');
 		const [stored] = await storedIds(url);
 		expect(stored).toMatchObject({ bundleId: bundle.bundleId, digest: bundle.digest });
 
-		const retry = await postBundle(url, bundle);
+		const retry = await postBundle(url, bundle, { token });
 		expect(retry.status).toBe(200);
 		expect(await retry.json()).toEqual({
 			bundleId: bundle.bundleId,
@@ -99,7 +104,7 @@ describe('fractional faults under a retrying sender', () => {
 		const outcomes: string[] = [];
 		for (const bundle of chain) {
 			for (;;) {
-				const status = await postBundle(url, bundle).then(
+				const status = await postBundle(url, bundle, { token }).then(
 					(response) => response.status,
 					() => 'dropped' as const
 				);
@@ -125,6 +130,7 @@ describe('fractional faults under a retrying sender', () => {
 			aggregator = undefined;
 			await rm(dataDir, { recursive: true, force: true });
 			await registerKey(dataDir, signer);
+			token = await issueToken(dataDir);
 		}
 		expect(runs[1]).toEqual(runs[0]);
 		const faults = runs[0].faults!;

@@ -1,10 +1,16 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openKeyRegistry } from './key-registry.js';
 import { startAggregator, type RunningAggregator } from './server.js';
+import { openTokenRegistry } from './token-registry.js';
 import {
 	buildPayload,
 	createSigner,
+	heldBundleIds,
+	issueToken,
 	makeDataDir,
+	PARTNER_ID,
 	postBundle,
 	problemType,
 	registerKey,
@@ -12,8 +18,8 @@ import {
 	type Signer
 } from './test-bundle.js';
 
-const TOKEN = 'agg-token-4711';
 const ORIGIN = 'https://desk.partner.example';
+const NOW = '2026-11-13T08:00:00.000Z';
 
 let dataDir: string;
 let aggregator: RunningAggregator;
@@ -23,7 +29,7 @@ beforeEach(async () => {
 	dataDir = await makeDataDir();
 	signer = await createSigner();
 	await registerKey(dataDir, signer);
-	aggregator = await startAggregator({ port: 0, dataDir, token: TOKEN, maxBodyBytes: 64 * 1024 });
+	aggregator = await startAggregator({ port: 0, dataDir, maxBodyBytes: 64 * 1024 });
 });
 
 afterEach(async () => {
@@ -31,16 +37,33 @@ afterEach(async () => {
 	await rm(dataDir, { recursive: true, force: true });
 });
 
+async function restart(options: Parameters<typeof startAggregator>[0]) {
+	await aggregator.close();
+	aggregator = await startAggregator({ port: 0, dataDir, ...options });
+}
+
+/** A browser's preflight for the app's POST from `origin`. */
+function preflight(origin: string, privateNetwork = false) {
+	return fetch(`${aggregator.url}/bundles`, {
+		method: 'OPTIONS',
+		headers: {
+			Origin: origin,
+			'Access-Control-Request-Method': 'POST',
+			'Access-Control-Request-Headers': 'authorization,content-type,idempotency-key',
+			...(privateNetwork ? { 'Access-Control-Request-Private-Network': 'true' } : {})
+		}
+	});
+}
+
+/** GET /bundles with a bearer token, as "Test connection" asks. */
+const list = (token?: string) =>
+	fetch(`${aggregator.url}/bundles`, {
+		headers: token === undefined ? {} : { Authorization: `Bearer ${token}` }
+	});
+
 describe('CORS for the browser app', () => {
 	it('answers a preflight from any origin with exactly the allowed methods and headers', async () => {
-		const response = await fetch(`${aggregator.url}/bundles`, {
-			method: 'OPTIONS',
-			headers: {
-				Origin: ORIGIN,
-				'Access-Control-Request-Method': 'POST',
-				'Access-Control-Request-Headers': 'authorization,content-type,idempotency-key'
-			}
-		});
+		const response = await preflight(ORIGIN);
 		expect(response.status).toBe(204);
 		expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*');
 		expect(response.headers.get('Access-Control-Allow-Methods')).toBe('GET,POST,OPTIONS');
@@ -50,48 +73,126 @@ describe('CORS for the browser app', () => {
 		expect(response.headers.get('Access-Control-Max-Age')).toBe('600');
 	});
 
-	it("allows Chrome's private network preflight to the loopback aggregator", async () => {
+	it('grants the private network preflight to no page unless its origin is allowed', async () => {
+		const open = await preflight(ORIGIN, true);
+		expect(open.headers.get('Access-Control-Allow-Private-Network')).toBeNull();
+
+		await restart({ allowOrigins: [ORIGIN] });
+		const allowed = await preflight(ORIGIN, true);
+		expect(allowed.headers.get('Access-Control-Allow-Origin')).toBe(ORIGIN);
+		expect(allowed.headers.get('Access-Control-Allow-Private-Network')).toBe('true');
+		const other = await preflight('https://evil.example', true);
+		expect(other.headers.get('Access-Control-Allow-Origin')).toBeNull();
+		expect(other.headers.get('Access-Control-Allow-Private-Network')).toBeNull();
+	});
+
+	it('in demo mode allows no web page at all unless --allow-origin names it', async () => {
+		await restart({ demo: true });
+		const anyPage = await preflight(ORIGIN, true);
+		expect(anyPage.headers.get('Access-Control-Allow-Origin')).toBeNull();
+		expect(anyPage.headers.get('Access-Control-Allow-Private-Network')).toBeNull();
+
+		await restart({ demo: true, allowOrigins: ['http://127.0.0.1:4173'] });
+		const app = await preflight('http://127.0.0.1:4173');
+		expect(app.headers.get('Access-Control-Allow-Origin')).toBe('http://127.0.0.1:4173');
+		expect(app.headers.get('Vary')).toContain('Origin');
+	});
+
+	it('refuses a request from another origin even if the browser skipped the preflight', async () => {
+		await restart({ demo: true, allowOrigins: ['http://127.0.0.1:4173'] });
+		const bundle = await signBundle(await createSigner(), buildPayload());
 		const response = await fetch(`${aggregator.url}/bundles`, {
-			method: 'OPTIONS',
+			method: 'POST',
 			headers: {
-				Origin: ORIGIN,
-				'Access-Control-Request-Method': 'POST',
-				'Access-Control-Request-Private-Network': 'true'
-			}
+				Origin: 'https://evil.example',
+				'Content-Type': 'application/jose+json',
+				'Idempotency-Key': bundle.bundleId
+			},
+			body: bundle.body
 		});
-		expect(response.headers.get('Access-Control-Allow-Private-Network')).toBe('true');
+		expect(response.status).toBe(403);
+		expect(await response.json()).toMatchObject({ type: problemType('origin-not-allowed') });
+		expect(await heldBundleIds(dataDir)).toEqual([]);
+		expect(await openKeyRegistry(dataDir).list()).toHaveLength(1);
 	});
 
 	it('lets the page read receipts and problems alike', async () => {
 		const bundle = await signBundle(signer, buildPayload());
-		const created = await postBundle(aggregator.url, bundle, { token: TOKEN });
+		const created = await postBundle(aggregator.url, bundle);
 		expect(created.status).toBe(201);
 		expect(created.headers.get('Access-Control-Allow-Origin')).toBe('*');
 		const refused = await postBundle(aggregator.url, bundle, { token: 'wrong' });
 		expect(refused.status).toBe(401);
 		expect(refused.headers.get('Access-Control-Allow-Origin')).toBe('*');
 	});
+
+	it('refuses an allowed origin that is not an origin', async () => {
+		await expect(
+			startAggregator({ port: 0, dataDir, allowOrigins: ['http://127.0.0.1:4173/'] })
+		).rejects.toThrow(/allowOrigin must be an origin/);
+	});
 });
 
-describe('bearer token', () => {
-	it('refuses a POST without or with a wrong token: 401 with WWW-Authenticate', async () => {
-		const bundle = await signBundle(signer, buildPayload());
-		for (const token of [undefined, 'wrong', `${TOKEN}x`]) {
-			const response = await postBundle(aggregator.url, bundle, { token });
-			expect(response.status).toBe(401);
-			expect(response.headers.get('WWW-Authenticate')).toBe('Bearer');
-			expect(await response.json()).toMatchObject({
-				type: problemType('unauthorized'),
-				status: 401
-			});
-		}
-		expect((await postBundle(aggregator.url, bundle, { token: TOKEN })).status).toBe(201);
+describe('bearer tokens belong to one partner', () => {
+	it('GET /bundles lists only the bundles of the partner the token belongs to', async () => {
+		const token = await issueToken(dataDir);
+		const otherSigner = await createSigner();
+		await registerKey(dataDir, otherSigner, 'SP-9999');
+		const ours = await signBundle(signer, buildPayload());
+		const theirs = await signBundle(
+			otherSigner,
+			buildPayload({ partner: { id: 'SP-9999', name: 'Andere GmbH' } })
+		);
+		expect((await postBundle(aggregator.url, ours, { token })).status).toBe(201);
+		expect((await postBundle(aggregator.url, theirs)).status).toBe(201);
+
+		const response = await list(token);
+		expect(response.status).toBe(200);
+		const { bundles } = (await response.json()) as { bundles: { bundleId: string }[] };
+		expect(bundles.map((bundle) => bundle.bundleId)).toEqual([ours.bundleId]);
+		// The operator sees both.
+		expect(await heldBundleIds(dataDir)).toEqual([ours.bundleId, theirs.bundleId]);
 	});
 
-	it('protects GET /bundles as well', async () => {
-		expect((await fetch(`${aggregator.url}/bundles`)).status).toBe(401);
+	it('GET /bundles without a token, or with one never issued or revoked: 401', async () => {
+		const tokens = openTokenRegistry(dataDir);
+		const { id, token } = await tokens.issue({ partnerId: PARTNER_ID, issuedAt: NOW });
+		for (const wrong of [undefined, 'wrong', `${token}x`]) {
+			const response = await list(wrong);
+			expect(response.status).toBe(401);
+			expect(response.headers.get('WWW-Authenticate')).toBe('Bearer');
+			expect(await response.json()).toMatchObject({ type: problemType('unauthorized') });
+		}
+		expect((await list(token)).status).toBe(200);
+		await tokens.revoke({ partnerId: PARTNER_ID, id });
+		expect((await list(token)).status).toBe(401);
+	});
+
+	it('keeps only the hash of a token on disk', async () => {
+		const token = await issueToken(dataDir);
+		const file = await readFile(join(dataDir, 'tokens.json'), 'utf8');
+		expect(file).not.toContain(token);
+		expect(file).not.toContain(token.slice(4, 20));
+	});
+
+	it("a partner with a token must send it; another partner's token is refused", async () => {
+		const token = await issueToken(dataDir);
+		const otherToken = await issueToken(dataDir, 'SP-9999');
+		const bundle = await signBundle(signer, buildPayload());
+		const without = await postBundle(aggregator.url, bundle);
+		expect(without.status).toBe(401);
+		expect(without.headers.get('WWW-Authenticate')).toBe('Bearer');
+		const foreign = await postBundle(aggregator.url, bundle, { token: otherToken });
+		expect(foreign.status).toBe(403);
+		expect(await foreign.json()).toMatchObject({ type: problemType('token-partner-mismatch') });
+		expect(await heldBundleIds(dataDir)).toEqual([]);
+		expect((await postBundle(aggregator.url, bundle, { token })).status).toBe(201);
+	});
+
+	it('accepts the scheme in any case (RFC 9110 §11.1)', async () => {
+		const token = await issueToken(dataDir);
 		const response = await fetch(`${aggregator.url}/bundles`, {
-			headers: { Authorization: `bearer ${TOKEN}` }
+			headers: { Authorization: `bearer ${token}` }
 		});
 		expect(response.status).toBe(200);
 		expect(await response.json()).toEqual({ bundles: [] });
@@ -114,7 +215,7 @@ describe('other requests', () => {
 			findings: [{ ruleId: 'report-late', severity: 'info', message: 'x'.repeat(70_000) }]
 		});
 		const large = await signBundle(signer, payload);
-		const response = await postBundle(aggregator.url, large, { token: TOKEN });
+		const response = await postBundle(aggregator.url, large);
 		expect(response.status).toBe(413);
 		expect(await response.json()).toMatchObject({ type: problemType('payload-too-large') });
 	});

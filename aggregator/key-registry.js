@@ -16,7 +16,10 @@ const RegisteredKeySchema = z.object({
 	kid: z.string(),
 	jwk: z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string() }),
 	addedAt: z.iso.datetime({ offset: true }),
-	/** `cli` for keys the operator registered, `demo` for trust on first use. */
+	/**
+	 * `cli` for keys the operator registered, `demo` for trust on first use: a demo key is trusted
+	 * only while the server runs with --demo.
+	 */
 	source: z.enum(['cli', 'demo'])
 });
 
@@ -66,16 +69,24 @@ export function openKeyRegistry(dataDir) {
 		},
 
 		/**
-		 * Registers a key for a partner; adding a key that is already there changes nothing.
+		 * Registers a key for a partner; adding a key that is already there changes nothing, except
+		 * that the operator's `keys add` turns a key a demo run trusted on first use into a
+		 * registered one (source `demo` becomes `cli`).
 		 * @param {RegisteredKey} key
-		 * @returns {Promise<boolean>} false when the partner already had this key
+		 * @returns {Promise<boolean>} false when the partner already had this key from this source
 		 */
 		add(key) {
 			return withLock('keys', async () => {
 				const keys = await read();
-				if (keys.some((known) => known.partnerId === key.partnerId && known.kid === key.kid))
-					return false;
-				await write([...keys, key]);
+				const index = keys.findIndex(
+					(known) => known.partnerId === key.partnerId && known.kid === key.kid
+				);
+				if (index === -1) {
+					await write([...keys, key]);
+					return true;
+				}
+				if (keys[index].source !== 'demo' || key.source !== 'cli') return false;
+				await write(keys.with(index, key));
 				return true;
 			});
 		},

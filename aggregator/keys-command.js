@@ -27,6 +27,9 @@ export async function keysCommand({ args: [action, ...rest], partnerId, dataDir,
 			(key) => partnerId === undefined || key.partnerId === partnerId
 		);
 		if (keys.length === 0) io.out(`no keys registered in ${registry.file}`);
+		// The source says how a key got here: `cli` (keys add) or `demo` (trusted on first use by a
+		// demo run, and trusted only by demo runs until it is added with keys add).
+		else io.out('partner\tkid\tsource\tadded at');
 		for (const key of keys) io.out(`${key.partnerId}\t${key.kid}\t${key.source}\t${key.addedAt}`);
 		return 0;
 	}

@@ -11,6 +11,8 @@ export const PROBLEMS = /** @type {const} */ ({
 	'malformed-jws': { status: 400, title: 'Body is not a flattened JWS' },
 	unauthorized: { status: 401, title: 'Missing or wrong bearer token' },
 	'unregistered-key': { status: 403, title: 'Signing key not registered for this partner' },
+	'token-partner-mismatch': { status: 403, title: 'Bearer token belongs to another partner' },
+	'origin-not-allowed': { status: 403, title: 'Origin not allowed' },
 	'not-found': { status: 404, title: 'Not found' },
 	'method-not-allowed': { status: 405, title: 'Method not allowed' },
 	conflict: { status: 409, title: 'Bundle id already used for other content' },

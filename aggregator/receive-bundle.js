@@ -1,4 +1,4 @@
-import { checkPayload } from './check-payload.js';
+import { checkFigures, parsePayload } from './check-payload.js';
 import { problem } from './problem.js';
 import { verifyJws } from './verify-jws.js';
 
@@ -13,6 +13,8 @@ import { verifyJws } from './verify-jws.js';
  * @typedef {import('./bundle-store.js').BundleStore} BundleStore
  * @typedef {import('./bundle-store.js').AcceptedBundle} AcceptedBundle
  * @typedef {import('./key-registry.js').KeyRegistry} KeyRegistry
+ * @typedef {import('./key-registry.js').RegisteredKey} RegisteredKey
+ * @typedef {import('./token-registry.js').TokenRegistry} TokenRegistry
  * @typedef {import('./faults.js').Faults} Faults
  * @typedef {{ bundleId: string, receivedAt: string, digest: string }} Receipt
  * @typedef {{ kind: 'receipt', status: 200 | 201, receipt: Receipt }
@@ -22,9 +24,10 @@ import { verifyJws } from './verify-jws.js';
  * @typedef {object} ReceiveContext
  * @property {BundleStore} store
  * @property {KeyRegistry} keys
+ * @property {TokenRegistry} tokens
  * @property {Faults} faults
  * @property {<T>(key: string, task: () => Promise<T>) => Promise<T>} withPartnerLock
- * @property {boolean} demo trust a partner's unregistered key on first use
+ * @property {boolean} demo trust a partner's first key on first use, and keys so trusted
  * @property {string | undefined} aggregatorId when set, only bundles addressed to this id
  * @property {() => Date} now
  * @property {(line: string) => void} log
@@ -41,7 +44,9 @@ function receiptOf(bundle) {
 const refuse = (value) => ({ kind: 'problem', problem: value });
 
 /**
- * @param {{ contentType: string | undefined, idempotencyKey: string | undefined, body: string }} request
+ * @param {{ contentType: string | undefined, idempotencyKey: string | undefined, body: string,
+ *   tokenPartnerId: string | undefined }} request `tokenPartnerId`: the partner whose bearer token
+ *   came with the request (app.js checked it is one), undefined without a token
  * @param {ReceiveContext} context
  * @returns {Promise<Outcome>}
  */
@@ -68,10 +73,16 @@ export async function receiveBundle(request, context) {
 
 	const verified = await verifyJws(request.body);
 	if (!verified.ok) return refuse(verified.problem);
-	const checked = checkPayload(verified.value.payload);
-	if (!checked.ok) return refuse(checked.problem);
+	// Fields and formats only: every decimal is bounded here. The figures (big.js) wait until the
+	// token and the key have passed, so an unknown sender gets no arithmetic at all.
+	const parsed = parsePayload(verified.value.payload);
+	if (!parsed.ok) return refuse(parsed.problem);
 	const { jws, kid, jwk, digest } = verified.value;
-	const payload = checked.payload;
+	const payload = parsed.payload;
+	const partnerId = payload.partner.id;
+
+	const tokenProblem = await checkTokenPartner(request.tokenPartnerId, partnerId, context);
+	if (tokenProblem) return refuse(tokenProblem);
 
 	if (idempotencyKey !== payload.bundleId)
 		return refuse(
@@ -90,24 +101,34 @@ export async function receiveBundle(request, context) {
 			)
 		);
 
-	const partnerId = payload.partner.id;
 	return context.withPartnerLock(partnerId, async () => {
-		const registered = (await context.keys.keysFor(partnerId)).some((key) => key.kid === kid);
-		if (!registered && !context.demo)
-			return refuse(
-				problem(
-					'unregistered-key',
-					`The signing key ${kid} is not registered for partner ${JSON.stringify(partnerId)}. The aggregator's operator must register it first: save the public key (the "jwk" of the protected header) as key.jwk and run \`npm run aggregator -- keys add --partner ${partnerId} key.jwk\`; the key's thumbprint is ${kid}.`,
-					{ partnerId, kid }
-				)
-			);
+		const trust = trustOf(await context.keys.keysFor(partnerId), kid, context.demo);
+		if (trust.kind === 'refused') return refuse(unregisteredKey(partnerId, kid, trust.reason));
+		// Registered only once the bundle is stored: a refused bundle registers nothing.
+		const registerOnFirstUse = async () => {
+			if (trust.kind !== 'first-use') return;
+			await context.keys.add({
+				partnerId,
+				kid,
+				jwk,
+				addedAt: context.now().toISOString(),
+				source: 'demo'
+			});
+			context.log(`demo: registered key ${kid} for partner ${partnerId} on first use`);
+		};
+
+		const figures = checkFigures(payload);
+		if (figures) return refuse(figures.problem);
 
 		const known = context.store.find(payload.bundleId);
 		if (known) {
 			// Same signing input (header and payload) is the same bundle, even if re-signed: an
 			// ECDSA signature differs on every signing, the digest does not.
-			if (known.digest === digest && known.partnerId === partnerId)
+			if (known.digest === digest && known.partnerId === partnerId) {
+				// A repeat of a first-use bundle whose key a crash kept from being registered.
+				await registerOnFirstUse();
 				return { kind: 'receipt', status: 200, receipt: receiptOf(known) };
+			}
 			return refuse(conflict(known, digest));
 		}
 
@@ -131,10 +152,6 @@ export async function receiveBundle(request, context) {
 		if (context.faults.dropNow()) return { kind: 'drop' };
 
 		const receivedAt = context.now().toISOString();
-		if (!registered) {
-			await context.keys.add({ partnerId, kid, jwk, addedAt: receivedAt, source: 'demo' });
-			context.log(`demo: registered key ${kid} for partner ${partnerId} on first use`);
-		}
 		/** @type {AcceptedBundle} */
 		const bundle = {
 			bundleId: payload.bundleId,
@@ -152,6 +169,7 @@ export async function receiveBundle(request, context) {
 		};
 		if (!(await context.store.accept({ bundle, jws })))
 			return refuse(conflict(context.store.find(payload.bundleId) ?? bundle, digest));
+		await registerOnFirstUse();
 		context.log(`accepted ${bundle.bundleId} from ${partnerId} (${bundle.period}) ${digest}`);
 
 		if (context.faults.loseReceiptNow()) return { kind: 'drop' };
@@ -200,6 +218,69 @@ function supersedesMismatch(old, payload) {
 			'supersedes-mismatch',
 			`revision is ${payload.revision}, but the superseded bundle ${old.bundleId} is revision ${old.revision}: a correction raises the revision.`,
 			{ field: 'revision', expected: old.revision + 1 }
+		);
+	return undefined;
+}
+
+/**
+ * Whether a partner's bundle signed with `kid` may be stored. A key the operator registered
+ * always; a key a demo run trusted only under --demo; an unknown key only under --demo and only
+ * as the partner's first key: a second device, or a web page posting as the partner, must be
+ * registered with `keys add`.
+ * @param {RegisteredKey[]} partnerKeys
+ * @param {string} kid
+ * @param {boolean} demo
+ * @returns {{ kind: 'registered' | 'first-use' } | { kind: 'refused', reason: 'unknown' | 'demo-key' | 'not-first' }}
+ */
+export function trustOf(partnerKeys, kid, demo) {
+	const key = partnerKeys.find((known) => known.kid === kid);
+	if (key?.source === 'cli') return { kind: 'registered' };
+	if (key) return demo ? { kind: 'registered' } : { kind: 'refused', reason: 'demo-key' };
+	if (!demo) return { kind: 'refused', reason: 'unknown' };
+	return partnerKeys.length === 0
+		? { kind: 'first-use' }
+		: { kind: 'refused', reason: 'not-first' };
+}
+
+/**
+ * @param {string} partnerId
+ * @param {string} kid
+ * @param {'unknown' | 'demo-key' | 'not-first'} reason
+ */
+function unregisteredKey(partnerId, kid, reason) {
+	const why = {
+		unknown: `is not registered for partner ${JSON.stringify(partnerId)}`,
+		'demo-key': `was trusted for partner ${JSON.stringify(partnerId)} on first use by a demo run only, and this aggregator does not run in demo mode`,
+		'not-first': `is not registered for partner ${JSON.stringify(partnerId)}, and demo mode trusts only a partner's first key`
+	}[reason];
+	return problem(
+		'unregistered-key',
+		`The signing key ${kid} ${why}. The aggregator's operator must register it first: save the public key (the "jwk" of the protected header) as key.jwk and run \`npm run aggregator -- keys add --partner ${partnerId} key.jwk\`; the key's thumbprint is ${kid}.`,
+		{ partnerId, kid }
+	);
+}
+
+/**
+ * A token belongs to one partner: it may send only that partner's bundles, and a partner with a
+ * token must send it (401, as a missing token anywhere).
+ * @param {string | undefined} tokenPartnerId
+ * @param {string} partnerId
+ * @param {ReceiveContext} context
+ * @returns {Promise<Problem | undefined>}
+ */
+async function checkTokenPartner(tokenPartnerId, partnerId, context) {
+	if (tokenPartnerId === undefined)
+		return (await context.tokens.partnerHasToken(partnerId))
+			? problem(
+					'unauthorized',
+					`Bundles of partner ${JSON.stringify(partnerId)} need the bearer token the aggregator's operator issued to the partner.`
+				)
+			: undefined;
+	if (tokenPartnerId !== partnerId)
+		return problem(
+			'token-partner-mismatch',
+			`The bearer token belongs to another partner than ${JSON.stringify(partnerId)}, the partner.id of this bundle.`,
+			{ field: 'partner.id', partnerId }
 		);
 	return undefined;
 }

@@ -1,22 +1,27 @@
 import { createAdaptorServer } from '@hono/node-server';
 import { resolve } from 'node:path';
 import { createApp } from './app.js';
+import { createBodyBudget } from './body-budget.js';
 import { openBundleStore } from './bundle-store.js';
 import { createFaults } from './faults.js';
 import { openKeyRegistry } from './key-registry.js';
 import { createKeyedLock } from './keyed-lock.js';
+import { openTokenRegistry } from './token-registry.js';
 
 /**
  * @typedef {object} AggregatorOptions
  * @property {number} [port] default 8787; 0 picks a free port (tests)
  * @property {string} [host] default 127.0.0.1
  * @property {string} [dataDir] default ./aggregator-data, resolved against the working directory
- * @property {string} [token] when set, GET and POST /bundles need `Authorization: Bearer <token>`
- * @property {boolean} [demo] trust on first use: a partner's unregistered key is registered with
- *   its first valid bundle
+ * @property {boolean} [demo] trust on first use: a partner without keys has the key of its first
+ *   stored bundle registered (source `demo`); keys so registered count only under demo
+ * @property {string[]} [allowOrigins] the only origins whose pages may call the aggregator (CORS);
+ *   default any origin, but none in demo mode
  * @property {string} [aggregatorId] when set, bundles addressed to another aggregator.id are refused
  * @property {number} [latencyMs] delay before every answer
  * @property {number} [maxBodyBytes] default 32 MiB (a 100k-line report is about 15 MB)
+ * @property {number} [maxBodyBytesInFlight] all bodies in memory at once; default twice
+ *   maxBodyBytes; a body past it gets 503 with Retry-After
  * @property {(line: string) => void} [log] default: silent
  * @property {() => Date} [now] the clock for `receivedAt`
  */
@@ -28,6 +33,8 @@ import { createKeyedLock } from './keyed-lock.js';
  * @property {number} port the port it listens on (the real one when 0 was asked for)
  * @property {string} dataDir absolute
  * @property {() => import('./faults.js').FaultCounts} faults how often each injected fault fired
+ * @property {() => { held: number, peak: number, refused: number }} bodies body bytes held now,
+ *   the most held at once, and how many bodies were turned away for lack of budget
  * @property {() => Promise<void>} close stops listening, lets requests in flight finish and
  *   their writes reach the disk
  */
@@ -51,6 +58,23 @@ function checkNumber(name, value, { max = Infinity, integer = false }) {
 }
 
 /**
+ * An origin as browsers send it: scheme, host and port, nothing else (RFC 6454 §6.1).
+ * @param {string} origin
+ */
+function checkOrigin(origin) {
+	let parsed;
+	try {
+		parsed = new URL(origin);
+	} catch {
+		parsed = undefined;
+	}
+	if (parsed?.origin !== origin)
+		throw new RangeError(
+			`allowOrigin must be an origin such as http://127.0.0.1:4173 (no path, no trailing slash), not ${JSON.stringify(origin)}`
+		);
+}
+
+/**
  * Starts the reference aggregator (DESIGN.md "Signed report bundles") and resolves once it
  * listens.
  * @param {AggregatorOptions & import('./faults.js').FaultOptions} [options]
@@ -64,24 +88,33 @@ export async function startAggregator(options = {}) {
 	checkNumber('latencyMs', options.latencyMs, {});
 	checkNumber('port', options.port, { max: 65535, integer: true });
 	checkNumber('seed', options.seed, { integer: true });
+	checkNumber('maxBodyBytes', options.maxBodyBytes, { integer: true });
+	checkNumber('maxBodyBytesInFlight', options.maxBodyBytesInFlight, { integer: true });
+	for (const origin of options.allowOrigins ?? []) checkOrigin(origin);
+	const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+	const demo = options.demo ?? false;
 
 	const host = options.host ?? DEFAULT_HOST;
 	const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
 	const log = options.log ?? (() => {});
 	const store = await openBundleStore(dataDir);
 	const faults = createFaults(options);
+	const bodyBudget = createBodyBudget(options.maxBodyBytesInFlight ?? 2 * maxBodyBytes);
 	const app = createApp({
 		store,
 		keys: openKeyRegistry(dataDir),
+		tokens: openTokenRegistry(dataDir),
 		faults,
 		withPartnerLock: createKeyedLock(),
-		demo: options.demo ?? false,
+		demo,
 		aggregatorId: options.aggregatorId,
 		now: options.now ?? (() => new Date()),
 		log,
-		token: options.token,
 		latencyMs: options.latencyMs ?? 0,
-		maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+		maxBodyBytes,
+		bodyBudget,
+		// A demo trusts a partner's first key: only the app's own pages may reach it.
+		allowOrigins: options.allowOrigins ?? (demo ? [] : '*')
 	});
 
 	/** @type {Set<Promise<unknown>>} */
@@ -115,6 +148,7 @@ export async function startAggregator(options = {}) {
 		port: address.port,
 		dataDir,
 		faults: () => faults.counts(),
+		bodies: () => bodyBudget.counts(),
 		async close() {
 			const closed = new Promise((resolveClose) => server.close(() => resolveClose(undefined)));
 			server.closeIdleConnections();

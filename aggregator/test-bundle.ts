@@ -6,7 +6,9 @@ import { FlattenedSign, base64url, calculateJwkThumbprint } from 'jose';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readBundleIndex } from './bundle-store.js';
 import { openKeyRegistry } from './key-registry.js';
+import { openTokenRegistry } from './token-registry.js';
 
 export type PublicJwk = { kty: 'EC'; crv: 'P-256'; x: string; y: string };
 export type Signer = { privateKey: CryptoKey; publicJwk: PublicJwk; kid: string };
@@ -18,13 +20,17 @@ export type Line = {
 	unitPrice: string;
 	total: string;
 	customerRef?: string;
+	sku?: string;
+	unit?: string;
+	contractId?: string;
+	creditReason?: string;
 };
 
 export type BundlePayload = {
 	bundleId: string;
 	revision: number;
 	supersedes: string | null;
-	kind?: 'regular' | 'adjustment';
+	kind?: 'regular' | 'adjustment' | 'zero-usage';
 	partner: { id: string; name: string };
 	aggregator: { id: string; name: string };
 	program: { id: string; packVersion: string };
@@ -39,6 +45,8 @@ export type BundlePayload = {
 		message: string;
 		acknowledged?: { reasonCode: string; comment: string };
 	}[];
+	excludedRows?: { line: number; reason: string; cells: string[] }[];
+	auditHead?: string;
 	previousDigest: string | null;
 };
 
@@ -185,6 +193,20 @@ export async function registerKey(dataDir: string, signer: Signer, partnerId = P
 		addedAt: new Date().toISOString(),
 		source: 'cli'
 	});
+}
+
+/** Issues a bearer token for a partner, as `tokens issue` does; resolves with the secret. */
+export async function issueToken(dataDir: string, partnerId = PARTNER_ID): Promise<string> {
+	const { token } = await openTokenRegistry(dataDir).issue({
+		partnerId,
+		issuedAt: new Date().toISOString()
+	});
+	return token;
+}
+
+/** Every accepted bundle in acceptance order, as the operator's `bundles list` reads them. */
+export async function heldBundleIds(dataDir: string): Promise<string[]> {
+	return (await readBundleIndex(dataDir)).map((bundle) => bundle.bundleId);
 }
 
 export function makeDataDir(): Promise<string> {

@@ -4,6 +4,7 @@ import { waitForServiceWorker } from './pages/app';
 import {
 	bundleEntry,
 	downloadPublicKey,
+	issueToken,
 	markSeptemberReady,
 	registerKey,
 	runAggregator,
@@ -182,7 +183,8 @@ test('a correction is delivered as revision 2 superseding the first bundle', asy
 test('test connection: a wrong token is named, the right one connects and delivers', async ({
 	page
 }) => {
-	const aggregator = await runAggregator({ token: 's3cret', demo: true });
+	const aggregator = await runAggregator({ demo: true });
+	const token = await issueToken(aggregator.dataDir);
 	try {
 		await setUpPartner(page, aggregator.url);
 		const test = page.getByRole('button', { name: 'Test connection to ALSO Deutschland' });
@@ -190,19 +192,20 @@ test('test connection: a wrong token is named, the right one connects and delive
 		await expect(page.getByText('The aggregator refused the token (401).')).toBeVisible();
 
 		await page.getByRole('button', { name: 'Edit ALSO Deutschland' }).click();
-		await page.getByLabel('Access token (optional)').fill('s3cret');
+		await page.getByLabel('Access token (optional)').fill(token);
 		await page.getByRole('button', { name: 'Save aggregator' }).click();
 		await test.click();
 		await expect(page.getByText('Connected. The aggregator holds 0 bundles.')).toBeVisible();
 		expect((await new AxeBuilder({ page }).analyze()).violations, 'settings').toEqual([]);
 
-		// Demo mode registers the key with its first bundle; the token goes with every send.
+		// Demo mode registers the partner's first key with its first bundle; the partner's token
+		// goes with every send (a partner with a token must send it).
 		await markSeptemberReady(page);
 		await page.getByRole('link', { name: 'Sync' }).click();
 		await expect(bundleEntry(page, 'September 2026')).toContainText('Delivered', {
 			timeout: 20_000
 		});
-		expect(await aggregator.held('s3cret')).toHaveLength(1);
+		expect(await aggregator.held()).toHaveLength(1);
 	} finally {
 		await aggregator.stop();
 	}

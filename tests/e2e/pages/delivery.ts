@@ -4,7 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { readBundleIndex } from '../../../aggregator/bundle-store.js';
 import { startAggregator } from '../../../aggregator/server.js';
+import { E2E_PORT } from '../../../playwright.config';
 import { FIXTURES, ReportsPage } from './reports';
 
 export const PARTNER_ID = 'SP-4711';
@@ -12,14 +14,22 @@ export const AGGREGATOR_ID = 'also-de';
 
 type AggregatorOptions = NonNullable<Parameters<typeof startAggregator>[0]>;
 
-/** The reference aggregator as a real server on a free port, with a data directory of its own. */
+/**
+ * The reference aggregator as a real server on a free port, with a data directory of its own. It
+ * lets the app's pages (and only them) call it, as `npm start` does.
+ */
 export async function runAggregator(options: AggregatorOptions = {}) {
 	const dataDir = await mkdtemp(join(tmpdir(), 'partner-desk-aggregator-'));
-	const aggregator = await startAggregator({ port: 0, dataDir, ...options });
+	const aggregator = await startAggregator({
+		port: 0,
+		dataDir,
+		allowOrigins: [`http://127.0.0.1:${E2E_PORT}`],
+		...options
+	});
 	return {
 		...aggregator,
-		/** What the aggregator holds, as its own GET /bundles lists it. */
-		async held(token?: string): Promise<
+		/** What the aggregator holds, as its operator lists it (`bundles list`). */
+		async held(): Promise<
 			{
 				bundleId: string;
 				revision: number;
@@ -28,16 +38,28 @@ export async function runAggregator(options: AggregatorOptions = {}) {
 				digest: string;
 			}[]
 		> {
-			const response = await fetch(`${aggregator.url}/bundles`, {
-				headers: token ? { Authorization: `Bearer ${token}` } : {}
-			});
-			return (await response.json()).bundles;
+			return readBundleIndex(dataDir);
 		},
 		async stop() {
 			await aggregator.close();
 			await rm(dataDir, { recursive: true, force: true });
 		}
 	};
+}
+
+/** The operator issues the partner a bearer token with the aggregator's own command. */
+export async function issueToken(dataDir: string): Promise<string> {
+	const { stdout } = await promisify(execFile)(process.execPath, [
+		'aggregator/cli.js',
+		'tokens',
+		'issue',
+		'--data',
+		dataDir,
+		'--partner',
+		PARTNER_ID
+	]);
+	// The secret is the last line; the first says which token it is.
+	return stdout.trim().split('\n').at(-1)!;
 }
 
 /** The operator registers the partner's key file with the aggregator's own command. */
