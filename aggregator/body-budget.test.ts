@@ -69,16 +69,15 @@ function startPost(url: string, size: number, chunked = false): Post & { finish(
 	};
 }
 
-/** Resolves once `count` of the posts have an answer, with those answers. */
+/** Resolves once `count` of the posts have an answer, with the indexes of those posts. */
 async function firstAnswers(posts: Post[], count: number) {
 	const answered: number[] = [];
 	await new Promise<void>((resolve) => {
-		posts.forEach((post, index) =>
-			post.response.then(() => {
+		for (const [index, post] of posts.entries())
+			void post.response.then(() => {
 				answered.push(index);
 				if (answered.length === count) resolve();
-			})
-		);
+			});
 	});
 	return answered;
 }
