@@ -138,9 +138,34 @@ describe('POST /bundles accepts', () => {
 		expect((await listed())[1]).toMatchObject({ revision: 2, supersedes: original.bundleId });
 	});
 
-	it('an adjustment report (the kind extension) for late usage', async () => {
+	it('an adjustment report (kind) for late usage', async () => {
 		const bundle = await signBundle(signer, buildPayload({ kind: 'adjustment' }));
 		expect((await postBundle(aggregator.url, bundle)).status).toBe(201);
+	});
+
+	it('a zero-usage report with line words and excluded rows, its kind kept in the index', async () => {
+		const bundle = await signBundle(
+			signer,
+			buildPayload({
+				kind: 'zero-usage',
+				lines: [
+					{
+						sid: 'SID-4711-HZN-01',
+						description: 'Horizon Cloud pod, shared (EU-Central)',
+						quantity: '0',
+						unitPrice: '12.35',
+						total: '0.00',
+						sku: 'HZN-SHARED-EU',
+						unit: 'named user',
+						contractId: 'C-2026-0042'
+					}
+				],
+				totals: { amount: '0.00' },
+				excludedRows: [{ line: 4, reason: 'test tenant', cells: ['SID-TEST', '3'] }]
+			})
+		);
+		expect((await postBundle(aggregator.url, bundle)).status).toBe(201);
+		expect(await listed()).toEqual([expect.objectContaining({ kind: 'zero-usage' })]);
 	});
 
 	it('Content-Type with parameters and the typ spelled as a full media type (RFC 7515 §4.1.9)', async () => {
