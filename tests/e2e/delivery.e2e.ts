@@ -180,7 +180,7 @@ test('a correction is delivered as revision 2 superseding the first bundle', asy
 	}
 });
 
-test('test connection: a wrong token is named, the right one connects and delivers', async ({
+test('test connection: a missing and a wrong token are named, the right one connects and delivers', async ({
 	page
 }) => {
 	const aggregator = await runAggregator({ demo: true });
@@ -189,12 +189,19 @@ test('test connection: a wrong token is named, the right one connects and delive
 		await setUpPartner(page, aggregator.url);
 		const test = page.getByRole('button', { name: 'Test connection to ALSO Deutschland' });
 		await test.click();
-		await expect(page.getByText('The aggregator refused the token (401).')).toBeVisible();
+		await expect(
+			page.getByText('The aggregator lists bundles only with a token (401).')
+		).toBeVisible();
 
-		await page.getByRole('button', { name: 'Edit ALSO Deutschland' }).click();
-		await page.getByLabel('Access token (optional)').fill(token);
-		await page.getByRole('button', { name: 'Save aggregator' }).click();
-		await test.click();
+		const useToken = async (value: string) => {
+			await page.getByRole('button', { name: 'Edit ALSO Deutschland' }).click();
+			await page.getByLabel('Access token (optional)').fill(value);
+			await page.getByRole('button', { name: 'Save aggregator' }).click();
+			await test.click();
+		};
+		await useToken('pdt_not-issued');
+		await expect(page.getByText('The aggregator refused the token (401).')).toBeVisible();
+		await useToken(token);
 		await expect(page.getByText('Connected. The aggregator holds 0 bundles.')).toBeVisible();
 		expect((await new AxeBuilder({ page }).analyze()).violations, 'settings').toEqual([]);
 

@@ -141,6 +141,8 @@ export const de: Record<MessageKey, string> = {
 	'aggregators.test.ok': 'Verbunden. Der Aggregator hält {count} {count|Paket|Pakete}.',
 	'aggregators.test.unauthorized':
 		'Der Aggregator hat das Token abgelehnt (401). Prüfen Sie das Token, das er Ihnen gegeben hat.',
+	'aggregators.test.tokenNeeded':
+		'Der Aggregator zeigt Pakete nur mit einem Token (401). Bitten Sie seinen Betreiber um das Token für Ihre Partner-ID und tragen Sie es mit „Bearbeiten“ ein.',
 	'aggregators.test.status': 'Der Aggregator antwortete mit Status {status}.',
 	'aggregators.test.unreachable':
 		'Nicht erreichbar: Sie sind offline, oder die Adresse stimmt nicht.',

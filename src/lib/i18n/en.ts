@@ -134,6 +134,8 @@ export const en = {
 	'aggregators.test.ok': 'Connected. The aggregator holds {count} {count|bundle|bundles}.',
 	'aggregators.test.unauthorized':
 		'The aggregator refused the token (401). Check the token it gave you.',
+	'aggregators.test.tokenNeeded':
+		'The aggregator lists bundles only with a token (401). Ask its operator for the token issued to your partner id and enter it with Edit.',
 	'aggregators.test.status': 'The aggregator answered with status {status}.',
 	'aggregators.test.unreachable': 'Not reachable: you are offline, or the address is wrong.',
 	'aggregators.edit': 'Edit {name}',
