@@ -60,3 +60,17 @@ export function retryReason(lastError: string): { key: MessageKey; params?: Mess
 	if (status) return { key: 'sync.retryReason.status', params: { status } };
 	return { key: 'sync.retryReason.network' };
 }
+
+/**
+ * The delivery badge of a queued report whose bundle the aggregator refused: the report list
+ * must not say "Queued" for it. Undefined while its bundles wait or went through.
+ */
+export function refusedReportBadge(
+	revisionId: string,
+	all: readonly BundleRecord[]
+): MessageKey | undefined {
+	const refused = all.find(
+		(bundle) => bundle.revisionId === revisionId && bundle.state === 'failed'
+	);
+	return refused && bundleBadge(refused, all);
+}

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { BundleRecord } from '$lib/domain/bundle';
 import { translate } from '$lib/i18n/translate';
-import { bundleBadge, chainGapDecision, isHeldBehindRefusal, retryReason } from './bundle-view';
+import {
+	bundleBadge,
+	chainGapDecision,
+	isHeldBehindRefusal,
+	refusedReportBadge,
+	retryReason
+} from './bundle-view';
 
 const HEAD = { digest: 'H'.repeat(43), bundleId: '11111111-2222-4333-8444-555555555555' };
 const chainGap = {
@@ -39,6 +45,15 @@ describe('a bundle refused for a chain gap', () => {
 		expect(isHeldBehindRefusal(all[4], all)).toBe(true);
 		expect(isHeldBehindRefusal(all[5], all)).toBe(false);
 		expect(bundleBadge(all[2], all)).toBe('bundle.queued');
+	});
+
+	it('its report is listed as needing the decision, not as queued', () => {
+		const withReports = all.map((b) => ({ ...b, revisionId: `r-${b.bundleId}` }));
+		expect(refusedReportBadge('r-b2', withReports)).toBe('bundle.decision');
+		expect(refusedReportBadge('r-b3', withReports)).toBeUndefined();
+		expect(refusedReportBadge('r-b1', withReports)).toBeUndefined();
+		const conflict = { ...bundle(7, 'failed'), revisionId: 'r7' };
+		expect(refusedReportBadge('r7', [conflict])).toBe('bundle.failed');
 	});
 
 	it('any other refusal is "Refused", and a chain gap without a head offers nothing', () => {
