@@ -115,8 +115,14 @@ test('two devices deliver in turn: each continues the chain from the other after
 		await expect(row).not.toContainText('Queued');
 		expect(await aggregator.held()).toHaveLength(1);
 
+		// And the report's own page; its badge leads to the decision.
+		await row.getByRole('link', { name: 'October 2026' }).click();
+		const heading = deviceB.getByRole('heading', { name: /Usage report October 2026/ });
+		await expect(heading).toContainText('Needs your decision');
+		await expect(heading).not.toContainText('Queued');
+		await heading.getByRole('link', { name: 'Needs your decision' }).click();
+
 		// B confirms: signed again onto A's head and delivered.
-		await row.getByRole('link', { name: 'Needs your decision' }).click();
 		await october.getByRole('button', { name: 'Sign again and send…' }).click();
 		await october.getByRole('button', { name: 'Yes, sign again and send' }).click();
 		await expect(october).toContainText('Delivered', { timeout: 20_000 });
