@@ -90,76 +90,80 @@ async function held() {
 }
 
 describe('a second device of the same partner', () => {
-	it('A delivers; B is refused with the head, continues two bundles onto it; then A again', async () => {
-		const a = await device('device-a');
-		const b = await device('device-b');
+	it(
+		'A delivers; B is refused with the head, continues two bundles onto it; then A again',
+		{ timeout: 60_000 },
+		async () => {
+			const a = await device('device-a');
+			const b = await device('device-b');
 
-		const fromA = await signMonth(a, toPeriod(2026, 8), '10', '249.00');
-		expect(await drainOutbox(a)).toEqual({ delivered: 1 });
+			const fromA = await signMonth(a, toPeriod(2026, 8), '10', '249.00');
+			expect(await drainOutbox(a)).toEqual({ delivered: 1 });
 
-		// B has never seen A's bundle: its first names null. Two are queued.
-		const septB = await signMonth(b, toPeriod(2026, 9), '20', '498.00');
-		const octB = await signMonth(b, toPeriod(2026, 10), '30', '747.00');
-		expect(septB.previousDigest).toBeNull();
-		expect(await drainOutbox(b)).toEqual({ delivered: 0 });
-		const refused = await b.bundles.get(septB.bundleId);
-		expect(refused).toMatchObject({
-			state: 'failed',
-			problem: {
-				type: 'urn:partner-desk:problem:chain-gap',
-				status: 409,
-				headDigest: fromA.digest,
-				headBundleId: fromA.bundleId
-			}
-		});
-		expect((await b.bundles.get(octB.bundleId))?.state).toBe('queued');
-		expect((await b.reports.get(septB.revisionId))?.state).toBe('queued');
+			// B has never seen A's bundle: its first names null. Two are queued.
+			const septB = await signMonth(b, toPeriod(2026, 9), '20', '498.00');
+			const octB = await signMonth(b, toPeriod(2026, 10), '30', '747.00');
+			expect(septB.previousDigest).toBeNull();
+			expect(await drainOutbox(b)).toEqual({ delivered: 0 });
+			const refused = await b.bundles.get(septB.bundleId);
+			expect(refused).toMatchObject({
+				state: 'failed',
+				problem: {
+					type: 'urn:partner-desk:problem:chain-gap',
+					status: 409,
+					headDigest: fromA.digest,
+					headBundleId: fromA.bundleId
+				}
+			});
+			expect((await b.bundles.get(octB.bundleId))?.state).toBe('queued');
+			expect((await b.reports.get(septB.revisionId))?.state).toBe('queued');
 
-		const resigned = await continueChain(b, { bundleId: septB.bundleId });
-		expect(resigned.map((r) => r.previousDigest)).toEqual([fromA.digest, resigned[0].digest]);
-		expect(await drainOutbox(b)).toEqual({ delivered: 2 });
+			const resigned = await continueChain(b, { bundleId: septB.bundleId });
+			expect(resigned.map((r) => r.previousDigest)).toEqual([fromA.digest, resigned[0].digest]);
+			expect(await drainOutbox(b)).toEqual({ delivered: 2 });
 
-		const afterB = await held();
-		expect(afterB.map((x) => x.bundleId)).toEqual([
-			fromA.bundleId,
-			resigned[0].bundleId,
-			resigned[1].bundleId
-		]);
-		expect(afterB.map((x) => x.period)).toEqual(['2026-08', '2026-09', '2026-10']);
-		// The stored chain, from the JWSs the devices sent: one unbroken chain from null.
-		const sent = [
-			await readBundleJws(a, fromA.bundleId),
-			await readBundleJws(b, resigned[0].bundleId),
-			await readBundleJws(b, resigned[1].bundleId)
-		];
-		const links = await Promise.all(sent.map((jws) => chainLinkOf(jws)));
-		expect(checkChain(links)).toEqual({ ok: true, head: resigned[1].digest });
-		expect(afterB.map((x) => x.digest)).toEqual(links.map((link) => link.digest));
-		expect(await b.chainHeads.get('also-de')).toMatchObject({
-			bundleId: resigned[1].bundleId,
-			digest: resigned[1].digest
-		});
+			const afterB = await held();
+			expect(afterB.map((x) => x.bundleId)).toEqual([
+				fromA.bundleId,
+				resigned[0].bundleId,
+				resigned[1].bundleId
+			]);
+			expect(afterB.map((x) => x.period)).toEqual(['2026-08', '2026-09', '2026-10']);
+			// The stored chain, from the JWSs the devices sent: one unbroken chain from null.
+			const sent = [
+				await readBundleJws(a, fromA.bundleId),
+				await readBundleJws(b, resigned[0].bundleId),
+				await readBundleJws(b, resigned[1].bundleId)
+			];
+			const links = await Promise.all(sent.map((jws) => chainLinkOf(jws)));
+			expect(checkChain(links)).toEqual({ ok: true, head: resigned[1].digest });
+			expect(afterB.map((x) => x.digest)).toEqual(links.map((link) => link.digest));
+			expect(await b.chainHeads.get('also-de')).toMatchObject({
+				bundleId: resigned[1].bundleId,
+				digest: resigned[1].digest
+			});
 
-		// A's head is behind now: its next bundle is refused too, and continues from B's.
-		const novA = await signMonth(a, toPeriod(2026, 11), '40', '996.00');
-		expect(novA.previousDigest).toBe(fromA.digest);
-		expect(await drainOutbox(a)).toEqual({ delivered: 0 });
-		expect((await a.bundles.get(novA.bundleId))?.problem).toMatchObject({
-			headDigest: resigned[1].digest,
-			headBundleId: resigned[1].bundleId
-		});
-		const [novAgain] = await continueChain(a, { bundleId: novA.bundleId });
-		expect(await drainOutbox(a)).toEqual({ delivered: 1 });
-		const final = await held();
-		expect(final.map((x) => x.bundleId)).toEqual([
-			...afterB.map((x) => x.bundleId),
-			novAgain.bundleId
-		]);
-		const finalLinks = [...links, await chainLinkOf(await readBundleJws(a, novAgain.bundleId))];
-		expect(checkChain(finalLinks)).toEqual({ ok: true, head: novAgain.digest });
-		expect((await listBundles(a)).map((x) => x.state)).toEqual(['delivered', 'delivered']);
-		expect((await a.reports.get(novA.revisionId))?.state).toBe('delivered');
-		a.close();
-		b.close();
-	});
+			// A's head is behind now: its next bundle is refused too, and continues from B's.
+			const novA = await signMonth(a, toPeriod(2026, 11), '40', '996.00');
+			expect(novA.previousDigest).toBe(fromA.digest);
+			expect(await drainOutbox(a)).toEqual({ delivered: 0 });
+			expect((await a.bundles.get(novA.bundleId))?.problem).toMatchObject({
+				headDigest: resigned[1].digest,
+				headBundleId: resigned[1].bundleId
+			});
+			const [novAgain] = await continueChain(a, { bundleId: novA.bundleId });
+			expect(await drainOutbox(a)).toEqual({ delivered: 1 });
+			const final = await held();
+			expect(final.map((x) => x.bundleId)).toEqual([
+				...afterB.map((x) => x.bundleId),
+				novAgain.bundleId
+			]);
+			const finalLinks = [...links, await chainLinkOf(await readBundleJws(a, novAgain.bundleId))];
+			expect(checkChain(finalLinks)).toEqual({ ok: true, head: novAgain.digest });
+			expect((await listBundles(a)).map((x) => x.state)).toEqual(['delivered', 'delivered']);
+			expect((await a.reports.get(novA.revisionId))?.state).toBe('delivered');
+			a.close();
+			b.close();
+		}
+	);
 });
