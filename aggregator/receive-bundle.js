@@ -138,16 +138,7 @@ export async function receiveBundle(request, context) {
 		}
 
 		const head = context.store.chainHead(partnerId, payload.aggregator.id);
-		if (payload.previousDigest !== head)
-			return refuse(
-				problem(
-					'chain-gap',
-					head === null
-						? `previousDigest is ${payload.previousDigest}, but this aggregator holds no bundle of partner ${JSON.stringify(partnerId)}: the first bundle has previousDigest null.`
-						: `previousDigest is ${JSON.stringify(payload.previousDigest)}, but the last bundle accepted from partner ${JSON.stringify(partnerId)} has digest ${head}: send the bundles in chain order.`,
-					{ field: 'previousDigest', expected: head }
-				)
-			);
+		if (payload.previousDigest !== head) return refuse(chainGap(context.store, payload, head));
 
 		if (context.faults.dropNow()) return { kind: 'drop' };
 
@@ -175,6 +166,44 @@ export async function receiveBundle(request, context) {
 		if (context.faults.loseReceiptNow()) return { kind: 'drop' };
 		return { kind: 'receipt', status: 201, receipt: receiptOf(bundle) };
 	});
+}
+
+/**
+ * 409 chain-gap. The problem carries this aggregator's head of the partner's chain
+ * (`headDigest`, `headBundleId`; both null before the first bundle), so that a second device of
+ * the same partner, whose own chain never saw the other's bundles, can re-sign its undelivered
+ * bundle onto it after its user confirms (DESIGN.md). It tells nothing new: only a key registered
+ * for this partner gets here, and the partner signed that head itself. `expected` is kept for
+ * clients that read it.
+ * @param {BundleStore} store
+ * @param {import('./payload-schema.js').Payload} payload
+ * @param {string | null} head
+ */
+function chainGap(store, payload, head) {
+	const partnerId = payload.partner.id;
+	const headBundle =
+		head === null
+			? undefined
+			: store
+					.list()
+					.findLast(
+						(bundle) =>
+							bundle.partnerId === partnerId &&
+							bundle.aggregatorId === payload.aggregator.id &&
+							bundle.digest === head
+					);
+	return problem(
+		'chain-gap',
+		head === null
+			? `previousDigest is ${payload.previousDigest}, but this aggregator holds no bundle of partner ${JSON.stringify(partnerId)}: the first bundle has previousDigest null.`
+			: `previousDigest is ${JSON.stringify(payload.previousDigest)}, but the last bundle accepted from partner ${JSON.stringify(partnerId)} is ${headBundle?.bundleId} with digest ${head}: send the bundles in chain order, or continue the chain from that bundle.`,
+		{
+			field: 'previousDigest',
+			expected: head,
+			headDigest: head,
+			headBundleId: headBundle?.bundleId ?? null
+		}
+	);
 }
 
 /**

@@ -21,7 +21,14 @@ export const ProblemSchema = z.object({
 	type: z.string().optional(),
 	title: z.string().optional(),
 	status: z.number().int().optional(),
-	detail: z.string().optional()
+	detail: z.string().optional(),
+	/**
+	 * A 409 chain-gap names the aggregator's head of the partner's chain (null before its first
+	 * bundle), onto which the user can have the bundle re-signed. A malformed value is dropped,
+	 * not the problem: the refusal is still shown, only without that offer.
+	 */
+	headDigest: base64url.length(43).nullable().optional().catch(undefined),
+	headBundleId: z.uuid().nullable().optional().catch(undefined)
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 

@@ -82,11 +82,36 @@ export const de: Record<MessageKey, string> = {
 	'sync.nextTry': 'Nächster Versuch {at} ({error}).',
 	'sync.retry': 'Erneut versuchen',
 	'sync.withdraw': 'Zurückziehen',
+	'sync.offline':
+		'Sie sind offline. Wartende Berichte werden von selbst gesendet, sobald ein Netz da ist.',
+	'sync.retryReason.network': 'keine Verbindung zum Aggregator',
+	'sync.retryReason.status': 'der Aggregator antwortete mit {status}',
+	'sync.retryReason.receipt':
+		'die Antwort des Aggregators enthielt keine gültige Empfangsbestätigung',
+	'sync.heldBehind': 'Wartet, bis der Bericht davor geklärt und geliefert ist.',
+	'sync.chainGap.title': 'Ein anderes Gerät hat inzwischen geliefert',
+	'sync.chainGap.text':
+		'{aggregator} hat bereits einen neueren Bericht von Ihnen, gesendet von einem anderen Gerät oder einer anderen Installation. Ihre Berichte an einen Aggregator bilden eine lückenlose Kette; dieser hier ist mit einem älteren Bericht verknüpft und wurde deshalb nicht angenommen.',
+	'sync.chainGap.textEmpty':
+		'{aggregator} hat noch keinen Bericht von Ihnen, aber dieser ist mit einem früheren Bericht verknüpft, den {aggregator} nicht hat (zum Beispiel nach dem Wiederherstellen einer Sicherung), und wurde deshalb nicht angenommen.',
+	'sync.chainGap.head': 'Neuester Bericht von Ihnen bei {aggregator}: Paket',
+	'sync.chainGap.offer':
+		'Er kann auf diesem Gerät neu signiert werden, verknüpft mit dem neuesten Bericht bei {aggregator}, und dann gesendet werden. Sein Inhalt bleibt genau, wie er ist.',
+	'sync.chainGap.offerEmpty':
+		'Er kann als Ihr erster Bericht an {aggregator} neu signiert und gesendet werden. Sein Inhalt bleibt genau, wie er ist.',
+	'sync.chainGap.later':
+		'{count} {count|Bericht wartet|Berichte warten} danach und {count|wird|werden} mit ihm neu signiert, in derselben Reihenfolge.',
+	'sync.chainGap.continue': 'Neu signieren und senden…',
+	'sync.chainGap.confirm':
+		'{count} {count|Bericht|Berichte} mit dem Schlüssel dieses Geräts neu signieren, verknüpft mit dem neuesten Bericht bei {aggregator}, und senden?',
+	'sync.chainGap.confirmYes': 'Ja, neu signieren und senden',
+	'sync.chainGap.cancel': 'Abbrechen',
 	'bundle.queued': 'Wartet',
 	'bundle.sending': 'Wird gesendet',
 	'bundle.delivered': 'Zugestellt',
 	'bundle.failed': 'Abgelehnt',
 	'bundle.withdrawn': 'Zurückgezogen',
+	'bundle.decision': 'Ihre Entscheidung nötig',
 	'empty.comingSoon': 'Dieser Teil von Partner Desk wird gerade gebaut.',
 
 	'settings.title': 'Einstellungen',

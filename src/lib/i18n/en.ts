@@ -76,11 +76,35 @@ export const en = {
 	'sync.nextTry': 'Next try {at} ({error}).',
 	'sync.retry': 'Retry',
 	'sync.withdraw': 'Withdraw',
+	'sync.offline':
+		'You are offline. Waiting reports are sent by themselves as soon as a network is there.',
+	'sync.retryReason.network': 'no connection to the aggregator',
+	'sync.retryReason.status': 'the aggregator answered {status}',
+	'sync.retryReason.receipt': "the aggregator's answer had no valid receipt",
+	'sync.heldBehind': 'Waits until the report before it is settled and delivered.',
+	'sync.chainGap.title': 'Another device has delivered meanwhile',
+	'sync.chainGap.text':
+		'{aggregator} already has a newer report from you, sent from another device or installation. Your reports to an aggregator form one unbroken chain; this one is linked to an older report, so it was not accepted.',
+	'sync.chainGap.textEmpty':
+		'{aggregator} has no report from you yet, but this one is linked to an earlier report that {aggregator} does not have (for example after restoring a backup), so it was not accepted.',
+	'sync.chainGap.head': 'Newest report from you at {aggregator}: bundle',
+	'sync.chainGap.offer':
+		"It can be signed again on this device, linked to {aggregator}'s newest report, and sent. Its content stays exactly as it is.",
+	'sync.chainGap.offerEmpty':
+		'It can be signed again as your first report to {aggregator} and sent. Its content stays exactly as it is.',
+	'sync.chainGap.later':
+		'{count} {count|report waits|reports wait} after it and {count|is|are} signed again with it, in order.',
+	'sync.chainGap.continue': 'Sign again and send…',
+	'sync.chainGap.confirm':
+		"Sign {count} {count|report|reports} again with this device's key, linked to {aggregator}'s newest report, and send {count|it|them}?",
+	'sync.chainGap.confirmYes': 'Yes, sign again and send',
+	'sync.chainGap.cancel': 'Cancel',
 	'bundle.queued': 'Queued',
 	'bundle.sending': 'Sending',
 	'bundle.delivered': 'Delivered',
 	'bundle.failed': 'Refused',
 	'bundle.withdrawn': 'Withdrawn',
+	'bundle.decision': 'Needs your decision',
 	'empty.comingSoon': 'This part of Partner Desk is being built.',
 
 	'settings.title': 'Settings',
