@@ -75,6 +75,8 @@ export const de: Record<MessageKey, string> = {
 	'sync.sending': 'Sende…',
 	'sync.receipt': 'Vom Aggregator empfangen am {at}, Digest',
 	'sync.refused': 'Vom Aggregator abgelehnt ({status}):',
+	'sync.receiptMismatch':
+		'Nicht zugestellt: Der Aggregator hat mit {status} geantwortet, aber seine Empfangsbestätigung nennt ein anderes Paket oder einen anderen Digest als dieses.',
 	'sync.refusedHint':
 		'Es wird nichts von selbst erneut gesendet. Versuchen Sie es erneut, sobald der Aggregator das Problem behoben hat, oder ziehen Sie das Paket zurück und korrigieren Sie den Bericht.',
 	'sync.noEndpoint':

@@ -70,6 +70,8 @@ export const en = {
 	'sync.sending': 'Sending…',
 	'sync.receipt': 'Received by the aggregator on {at}, digest',
 	'sync.refused': 'Refused by the aggregator ({status}):',
+	'sync.receiptMismatch':
+		'Not delivered: the aggregator answered {status}, but its receipt names another bundle or another digest than this one.',
 	'sync.refusedHint':
 		'Nothing is sent again by itself. Retry once the aggregator has fixed its side, or withdraw the bundle and correct the report.',
 	'sync.noEndpoint': 'This aggregator has no endpoint yet; the bundle waits. Add it in',

@@ -102,6 +102,7 @@ describe('the outbox under failures', () => {
 					await postBundle({
 						target,
 						bundleId: claimed.bundleId,
+						digest: claimed.digest,
 						jws: await readBundleJws(db, claimed.bundleId)
 					});
 					tabsClosed++;
