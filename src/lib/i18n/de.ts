@@ -206,6 +206,8 @@ export const de: Record<MessageKey, string> = {
 	'error.backup-foreign': '{file}: keine Partner-Desk-Sicherung. Es wurde nichts geändert.',
 	'error.backup-newer':
 		'{file}: Diese Sicherung stammt von einem neueren Partner Desk (Format {version}). Aktualisieren Sie zuerst die App. Es wurde nichts geändert.',
+	'error.backup-unknown-table':
+		'{file}: Diese Sicherung enthält „{table}“, das diese Version von Partner Desk nicht kennt: Sie stammt von einer neueren App. Aktualisieren Sie zuerst die App. Es wurde nichts geändert.',
 	'error.backup-invalid':
 		'{file}: Die Sicherung ist bei „{field}“ beschädigt (Wert {value}). Es wurde nichts geändert.',
 	'reports.title': 'Monatsberichte',

@@ -196,6 +196,8 @@ export const en = {
 	'error.backup-foreign': '{file}: not a Partner Desk backup. Nothing was changed.',
 	'error.backup-newer':
 		'{file}: this backup was made by a newer Partner Desk (format {version}). Update the app first. Nothing was changed.',
+	'error.backup-unknown-table':
+		'{file}: this backup holds "{table}", which this version of Partner Desk does not know: it was made by a newer app. Update the app first. Nothing was changed.',
 	'error.backup-invalid':
 		'{file}: the backup is damaged at "{field}" (value {value}). Nothing was changed.',
 	'reports.title': 'Monthly reports',
