@@ -3,6 +3,7 @@
 // `vite preview` is not used: it does not serve the service worker as a static
 // host does, which offline tests need.
 //   node scripts/serve.js [--dir build] [--port 4173] [--host 127.0.0.1]
+//   node scripts/serve.js --print-csp [--dir build]   the CSP header value, for nginx & co.
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -23,23 +24,33 @@ const TYPES = {
 };
 
 /**
- * What a static host should send with every file (README, "Deploying"). The Content Security
- * Policy is the one the build put into 200.html as a `<meta>` (svelte.config.js), so the header
- * and the meta always agree, hashes included; `frame-ancestors` works only in a header.
+ * The Content-Security-Policy header for a build: the policy the build put into 200.html as a
+ * `<meta>` (svelte.config.js), so header and meta agree, hashes included, plus
+ * `frame-ancestors`, which works only in a header. Undefined for a build without one.
+ * `node scripts/serve.js --print-csp` prints it for another host's configuration (README).
+ * @param {string} root
+ * @returns {Promise<string | undefined>}
+ */
+export async function contentSecurityPolicy(root) {
+	const page = await readFile(join(root, '200.html'), 'utf8').catch(() => '');
+	const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(page)?.[1];
+	return policy && `${policy.replaceAll('&#39;', "'")}; frame-ancestors 'none'`;
+}
+
+/**
+ * What a static host should send with every file (README, "Deploying"). Read per request: a
+ * new deployment brings new script hashes.
  * @param {string} root
  * @returns {Promise<Record<string, string>>}
  */
 async function securityHeaders(root) {
-	const page = await readFile(join(root, '200.html'), 'utf8').catch(() => '');
-	const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(page)?.[1];
+	const policy = await contentSecurityPolicy(root);
 	return {
 		'X-Content-Type-Options': 'nosniff',
 		// Aggregator endpoints are other origins: they learn nothing of the page's path.
 		'Referrer-Policy': 'no-referrer',
 		'X-Frame-Options': 'DENY',
-		...(policy && {
-			'Content-Security-Policy': `${policy.replaceAll('&#39;', "'")}; frame-ancestors 'none'`
-		})
+		...(policy && { 'Content-Security-Policy': policy })
 	};
 }
 
@@ -99,10 +110,22 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 		options: {
 			dir: { type: 'string', default: 'build' },
 			port: { type: 'string', default: process.env.PORT ?? '4173' },
-			host: { type: 'string', default: '127.0.0.1' }
+			host: { type: 'string', default: '127.0.0.1' },
+			'print-csp': { type: 'boolean', default: false }
 		}
 	});
-	const server = await serveStatic({ ...values, port: Number(values.port) });
+	if (values['print-csp']) {
+		const policy = await contentSecurityPolicy(values.dir);
+		if (!policy)
+			throw new Error(`${join(values.dir, '200.html')}: no Content-Security-Policy meta`);
+		console.log(policy);
+		process.exit(0);
+	}
+	const server = await serveStatic({
+		dir: values.dir,
+		host: values.host,
+		port: Number(values.port)
+	});
 	const { address, port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 	console.log(`Partner Desk: http://${address}:${port}/`);
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { serveStatic } from './serve.js';
+import { contentSecurityPolicy, serveStatic } from './serve.js';
 
 const POLICY =
 	"default-src 'self'; script-src 'self' 'sha256-abc='; object-src 'none'; base-uri 'none'";
@@ -67,5 +67,14 @@ describe('serveStatic', () => {
 		const response = await fetch(`${url}/%E0%A4%A`);
 		expect(response.status).toBe(400);
 		expect((await fetch(`${url}/`)).status).toBe(200);
+	});
+
+	it('prints the policy for another host, and none for a build without a meta policy', async () => {
+		expect(await contentSecurityPolicy(dir)).toBe(`${POLICY}; frame-ancestors 'none'`);
+		await writeFile(join(dir, '200.html'), '<!doctype html><title>x</title>');
+		expect(await contentSecurityPolicy(dir)).toBeUndefined();
+		const response = await fetch(`${url}/`);
+		expect(response.headers.get('content-security-policy')).toBeNull();
+		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 	});
 });
