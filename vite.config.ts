@@ -15,6 +15,11 @@ export default defineConfig({
 			// throw away what the user is typing.
 			registerType: 'prompt',
 			injectRegister: false,
+			// From the root, whatever page is the first one visited: SvelteKit's relative
+			// base would register `./sw.js` below /settings/pack or /reports/<id>, where
+			// there is no worker, and that first visit would never work offline.
+			buildBase: '/',
+			scope: '/',
 			manifest: {
 				name: 'Partner Desk',
 				short_name: 'Partner Desk',
@@ -56,7 +61,7 @@ export default defineConfig({
 				test: {
 					name: 'node',
 					environment: 'node',
-					include: ['src/**/*.test.ts', 'aggregator/**/*.test.ts'],
+					include: ['src/**/*.test.ts', 'aggregator/**/*.test.ts', 'scripts/**/*.test.ts'],
 					exclude: ['src/**/*.svelte.test.ts', 'src/**/*.browser.test.ts']
 				}
 			},

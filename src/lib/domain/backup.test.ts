@@ -1,9 +1,31 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parseBackup, serializeBackup, type Backup } from './backup';
+import { z } from 'zod';
+import {
+	BACKUP_FORMAT_VERSION,
+	BackupDataSchema,
+	parseBackup,
+	serializeBackup,
+	type Backup
+} from './backup';
+
+/**
+ * The shape of each backup format version: the SHA-256 of the JSON Schema of its data. A change
+ * to any backed-up table or record changes it. Raise BACKUP_FORMAT_VERSION (backup.ts), then add
+ * the new version's fingerprint here; never edit an old one.
+ */
+const SHAPES: Record<number, string> = {
+	2: '9f7cd8f5ba7ef6e9d5ba02f79706e1e56adbbef1084459fdac4d01285b5df126'
+};
+
+function fingerprint(schema: z.ZodType): string {
+	const json = JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }));
+	return createHash('sha256').update(json).digest('hex');
+}
 
 const backup: Backup = {
 	format: 'partner-desk-backup',
-	formatVersion: 1,
+	formatVersion: 2,
 	exportedAt: '2026-11-12T09:00:00.000Z',
 	data: {
 		profile: {
@@ -69,12 +91,35 @@ describe('parseBackup', () => {
 		});
 	});
 
-	it('refuses a backup from a newer format', () => {
-		const text = JSON.stringify({ ...backup, formatVersion: 2 });
+	it('refuses a backup from a newer format, naming its version', () => {
+		const text = JSON.stringify({ ...backup, formatVersion: 3 });
 		expect(parseBackup({ text, file: 'new.json' })).toEqual({
 			ok: false,
-			problem: { code: 'backup-newer', file: 'new.json', version: 2 }
+			problem: { code: 'backup-newer', file: 'new.json', version: 3 }
 		});
+	});
+
+	it('refuses a table it does not know instead of restoring the file without it', () => {
+		const text = JSON.stringify({ ...backup, data: { ...backup.data, contracts: [{ id: 'c1' }] } });
+		expect(parseBackup({ text, file: 'contracts.json' })).toEqual({
+			ok: false,
+			problem: { code: 'backup-unknown-table', file: 'contracts.json', table: 'contracts' }
+		});
+	});
+
+	it("reads a version 1 file as today's format", () => {
+		const text = JSON.stringify({ ...backup, formatVersion: 1 });
+		expect(parseBackup({ text, file: 'v1.json' })).toEqual({ ok: true, backup });
+	});
+
+	it('refuses a version that is not a whole number from 1', () => {
+		for (const formatVersion of [0, 1.5, '2', null]) {
+			const text = JSON.stringify({ ...backup, formatVersion });
+			expect(parseBackup({ text, file: 'v.json' }), String(formatVersion)).toMatchObject({
+				ok: false,
+				problem: { code: 'backup-invalid', field: 'formatVersion' }
+			});
+		}
 	});
 
 	it('names the damaged field and its value', () => {
@@ -91,5 +136,15 @@ describe('parseBackup', () => {
 				value: '"td synnex!"'
 			}
 		});
+	});
+});
+
+describe('BACKUP_FORMAT_VERSION', () => {
+	it('is raised whenever the backed-up data changes shape', () => {
+		expect(
+			fingerprint(BackupDataSchema),
+			`The backed-up data changed shape. Raise BACKUP_FORMAT_VERSION in backup.ts (an older app ` +
+				`must refuse the new files) and record the new fingerprint in SHAPES under it.`
+		).toBe(SHAPES[BACKUP_FORMAT_VERSION]);
 	});
 });

@@ -3,12 +3,26 @@ import { ReportTablesSchema } from './backup-tables';
 import { AggregatorSchema, EnrollmentSchema, ProfileSchema } from './settings';
 
 /**
- * A backup is one JSON file of everything stored but the private signing key,
- * which never leaves the device. `formatVersion` changes only when the file's
- * shape changes; new tables are added as optional keys.
+ * A backup is one JSON file of everything stored but the private signing key, which never
+ * leaves the device.
  */
 export const BACKUP_FORMAT = 'partner-desk-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+
+/**
+ * The shape of the backed-up data. RAISE IT whenever that shape changes: a table added or
+ * removed, a field added, renamed or retyped in any backed-up record. An older app then refuses
+ * the new file with the version in its message instead of restoring it with the parts it does
+ * not know silently dropped. backup.test.ts holds the fingerprint of each version's shape and
+ * fails until the constant is raised and the new fingerprint recorded.
+ *
+ * 1: profile, enrollments, aggregators; report tables were added later as optional keys, so a
+ *    version 1 file may hold any of them (they were written under 1 without raising it).
+ * 2: the tables of version 1, all of them, and bundles, bundle bodies and chain heads.
+ */
+export const BACKUP_FORMAT_VERSION = 2;
+
+/** Versions this app reads: every older file is a subset of today's tables (missing = empty). */
+const FIRST_READABLE_VERSION = 1;
 
 export const BackupDataSchema = z.object({
 	profile: ProfileSchema.nullable(),
@@ -31,6 +45,7 @@ export type BackupProblem =
 	| { code: 'backup-not-json'; file: string; detail: string }
 	| { code: 'backup-foreign'; file: string }
 	| { code: 'backup-newer'; file: string; version: number }
+	| { code: 'backup-unknown-table'; file: string; table: string }
 	| { code: 'backup-invalid'; file: string; field: string; value: string };
 
 export type BackupParse = { ok: true; backup: Backup } | { ok: false; problem: BackupProblem };
@@ -68,7 +83,30 @@ export function parseBackup(options: { text: string; file: string }): BackupPars
 	if (typeof version === 'number' && version > BACKUP_FORMAT_VERSION) {
 		return { ok: false, problem: { code: 'backup-newer', file, version } };
 	}
-	const result = BackupSchema.safeParse(json);
+	if (
+		typeof version !== 'number' ||
+		!Number.isInteger(version) ||
+		version < FIRST_READABLE_VERSION
+	) {
+		return {
+			ok: false,
+			problem: { code: 'backup-invalid', file, field: 'formatVersion', value: describe(version) }
+		};
+	}
+	// zod would drop a key it does not know: a table from a newer app that did not raise the
+	// version (or a damaged file) is refused, never restored in part.
+	const data = valueAt(json, ['data']);
+	const table =
+		data !== null && typeof data === 'object'
+			? Object.keys(data).find((key) => !Object.hasOwn(BackupDataSchema.shape, key))
+			: undefined;
+	if (table !== undefined) {
+		return { ok: false, problem: { code: 'backup-unknown-table', file, table } };
+	}
+	const result = BackupSchema.safeParse({
+		...(json as object),
+		formatVersion: BACKUP_FORMAT_VERSION
+	});
 	if (!result.success) {
 		const issue = result.error.issues[0];
 		return {

@@ -8,8 +8,7 @@ describe('an aggregator endpoint', () => {
 		for (const [endpoint, stored] of [
 			['https://reports.also.example/partner-desk/', 'https://reports.also.example/partner-desk'],
 			['http://127.0.0.1:8787', 'http://127.0.0.1:8787'],
-			['http://localhost:8787/', 'http://localhost:8787'],
-			['http://[::1]:8787', 'http://[::1]:8787']
+			['http://localhost:8787/', 'http://localhost:8787']
 		]) {
 			expect(AggregatorSchema.parse({ ...base, endpoint }).endpoint).toBe(stored);
 		}
@@ -19,6 +18,8 @@ describe('an aggregator endpoint', () => {
 		for (const endpoint of [
 			'http://reports.also.example',
 			'http://192.168.1.20:8787',
+			// The Content Security Policy cannot allow it, so the app could never reach it.
+			'http://[::1]:8787',
 			'https://user:secret@reports.also.example',
 			'https://reports.also.example/?partner=1',
 			'ftp://reports.also.example',

@@ -70,7 +70,9 @@ export const AggregatorSchema = z.object({
 });
 export type Aggregator = z.infer<typeof AggregatorSchema>;
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+// Not [::1]: a Content Security Policy cannot name an IPv6 address (svelte.config.js), so the
+// browser would refuse every request to it.
+const LOOPBACK = new Set(['localhost', '127.0.0.1']);
 
 /**
  * An endpoint is https, or http on this machine (the demo aggregator): bundles carry

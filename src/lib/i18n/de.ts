@@ -75,6 +75,8 @@ export const de: Record<MessageKey, string> = {
 	'sync.sending': 'Sende…',
 	'sync.receipt': 'Vom Aggregator empfangen am {at}, Digest',
 	'sync.refused': 'Vom Aggregator abgelehnt ({status}):',
+	'sync.receiptMismatch':
+		'Nicht zugestellt: Der Aggregator hat mit {status} geantwortet, aber seine Empfangsbestätigung nennt ein anderes Paket oder einen anderen Digest als dieses.',
 	'sync.refusedHint':
 		'Es wird nichts von selbst erneut gesendet. Versuchen Sie es erneut, sobald der Aggregator das Problem behoben hat, oder ziehen Sie das Paket zurück und korrigieren Sie den Bericht.',
 	'sync.noEndpoint':
@@ -231,6 +233,8 @@ export const de: Record<MessageKey, string> = {
 	'error.backup-foreign': '{file}: keine Partner-Desk-Sicherung. Es wurde nichts geändert.',
 	'error.backup-newer':
 		'{file}: Diese Sicherung stammt von einem neueren Partner Desk (Format {version}). Aktualisieren Sie zuerst die App. Es wurde nichts geändert.',
+	'error.backup-unknown-table':
+		'{file}: Diese Sicherung enthält „{table}“, das diese Version von Partner Desk nicht kennt: Sie stammt von einer neueren App. Aktualisieren Sie zuerst die App. Es wurde nichts geändert.',
 	'error.backup-invalid':
 		'{file}: Die Sicherung ist bei „{field}“ beschädigt (Wert {value}). Es wurde nichts geändert.',
 	'reports.title': 'Monatsberichte',

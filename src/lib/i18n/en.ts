@@ -70,6 +70,8 @@ export const en = {
 	'sync.sending': 'Sending…',
 	'sync.receipt': 'Received by the aggregator on {at}, digest',
 	'sync.refused': 'Refused by the aggregator ({status}):',
+	'sync.receiptMismatch':
+		'Not delivered: the aggregator answered {status}, but its receipt names another bundle or another digest than this one.',
 	'sync.refusedHint':
 		'Nothing is sent again by itself. Retry once the aggregator has fixed its side, or withdraw the bundle and correct the report.',
 	'sync.noEndpoint': 'This aggregator has no endpoint yet; the bundle waits. Add it in',
@@ -220,6 +222,8 @@ export const en = {
 	'error.backup-foreign': '{file}: not a Partner Desk backup. Nothing was changed.',
 	'error.backup-newer':
 		'{file}: this backup was made by a newer Partner Desk (format {version}). Update the app first. Nothing was changed.',
+	'error.backup-unknown-table':
+		'{file}: this backup holds "{table}", which this version of Partner Desk does not know: it was made by a newer app. Update the app first. Nothing was changed.',
 	'error.backup-invalid':
 		'{file}: the backup is damaged at "{field}" (value {value}). Nothing was changed.',
 	'reports.title': 'Monthly reports',

@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { serializeBackup } from '$lib/domain/backup';
+import { BACKUP_FORMAT_VERSION, serializeBackup } from '$lib/domain/backup';
 import { exportBackup, restoreBackup, wipeAll } from './backup-repo';
 import { toDecimal } from '$lib/domain/money';
 import { toPeriod } from '$lib/domain/period';
-import { PartnerDeskDatabase } from './db';
+import { BACKED_UP_TABLES, PartnerDeskDatabase } from './db';
 import { readGroupTotals, storeImportedReport } from './report-repo';
 import { listAggregators, readProfile, saveAggregator, saveSettings } from './settings-repo';
 
@@ -82,6 +82,12 @@ describe('backup in real IndexedDB', () => {
 		expect(first).not.toContain('byCustomer');
 		expect(await readGroupTotals(db, revision.id)).toEqual(totals);
 		const data = JSON.parse(second).data;
+		// Every backed-up table is in the file (settings as the profile), under today's version:
+		// a table added to the store reaches the file, whose shape test then asks for a new version.
+		expect(JSON.parse(second).formatVersion).toBe(BACKUP_FORMAT_VERSION);
+		expect(Object.keys(data).sort()).toEqual(
+			BACKED_UP_TABLES.map((table) => (table === 'settings' ? 'profile' : table)).sort()
+		);
 		expect(data.reports).toHaveLength(1);
 		expect(data.reports[0].totals).toEqual({ quantity: '4500', amount: '55575.00' });
 		expect(data.lineChunks.map((chunk: { lines: unknown[] }) => chunk.lines.length)).toEqual([

@@ -40,8 +40,10 @@ export async function drainOutbox(db: PartnerDeskDatabase, options: DrainOptions
 				const outcome = await postBundle({
 					target: { endpoint: aggregator.endpoint, token: aggregator.token },
 					bundleId: bundle.bundleId,
+					digest: bundle.digest,
 					jws: await readBundleJws(db, bundle.bundleId),
-					fetch: options.fetch
+					fetch: options.fetch,
+					now: now()
 				});
 				if (outcome.kind === 'delivered') {
 					await recordDelivery(db, {
@@ -59,7 +61,9 @@ export async function drainOutbox(db: PartnerDeskDatabase, options: DrainOptions
 					});
 					return false;
 				}
-				const retryAt = new Date(now().getTime() + retryDelay(bundle.attempts, random));
+				// The aggregator's Retry-After (408/425/429/503) is a floor: never sooner than it asks.
+				const wait = Math.max(retryDelay(bundle.attempts, random), outcome.retryAfterMs ?? 0);
+				const retryAt = new Date(now().getTime() + wait);
 				await recordRetry(db, { bundleId: bundle.bundleId, error: outcome.error, retryAt });
 				return false;
 			})

@@ -103,6 +103,7 @@ describe('the outbox under failures', () => {
 					await postBundle({
 						target,
 						bundleId: claimed.bundleId,
+						digest: claimed.digest,
 						jws: await readBundleJws(db, claimed.bundleId)
 					});
 					tabsClosed++;

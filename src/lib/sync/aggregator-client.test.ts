@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { postBundle, testConnection } from './aggregator-client';
+import { postBundle, RECEIPT_MISMATCH, retryAfterMs, testConnection } from './aggregator-client';
 
 type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
 
@@ -26,7 +26,8 @@ function json(response: ServerResponse, status: number, body: unknown, type = 'a
 
 const bundleId = '6f1c2d3e-4a5b-4c6d-8e7f-901a2b3c4d5e';
 const jws = { protected: 'eyJhbGciOiJFUzI1NiJ9', payload: 'e30', signature: 'c2ln' };
-const receipt = { bundleId, receivedAt: '2026-11-12T10:00:00.000Z', digest: 'abc_-' };
+const digest = 'abc_-';
+const receipt = { bundleId, receivedAt: '2026-11-12T10:00:00.000Z', digest };
 
 describe('postBundle', () => {
 	it('sends the JWS with its Idempotency-Key and token, and takes the receipt', async () => {
@@ -35,7 +36,12 @@ describe('postBundle', () => {
 			seen = { headers: request.headers, body, url: request.url };
 			json(response, 201, receipt);
 		});
-		const outcome = await postBundle({ target: { endpoint, token: 't0k' }, bundleId, jws });
+		const outcome = await postBundle({
+			target: { endpoint, token: 't0k' },
+			bundleId,
+			digest,
+			jws
+		});
 		expect(outcome).toEqual({ kind: 'delivered', status: 201, receipt });
 		expect(seen?.url).toBe('/bundles');
 		expect(seen?.headers['content-type']).toBe('application/jose+json');
@@ -54,7 +60,7 @@ describe('postBundle', () => {
 		const endpoint = await serve((_, __, response) =>
 			json(response, 403, problem, 'application/problem+json')
 		);
-		expect(await postBundle({ target: { endpoint }, bundleId, jws })).toEqual({
+		expect(await postBundle({ target: { endpoint }, bundleId, digest, jws })).toEqual({
 			kind: 'refused',
 			status: 403,
 			problem
@@ -69,18 +75,94 @@ describe('postBundle', () => {
 		];
 		const endpoint = await serve((_, __, response) => answers.shift()!(response));
 		const target = { endpoint };
-		expect(await postBundle({ target, bundleId, jws })).toEqual({
+		expect(await postBundle({ target, bundleId, digest, jws })).toEqual({
 			kind: 'retry',
 			error: '503 Service Unavailable'
 		});
-		expect(await postBundle({ target, bundleId, jws })).toMatchObject({ kind: 'retry' });
-		expect(await postBundle({ target, bundleId, jws })).toEqual({
+		expect(await postBundle({ target, bundleId, digest, jws })).toMatchObject({ kind: 'retry' });
+		expect(await postBundle({ target, bundleId, digest, jws })).toEqual({
 			kind: 'retry',
 			error: '201 without a valid receipt'
 		});
 		await new Promise<void>((done) => server!.close(() => done()));
 		server = undefined;
-		expect(await postBundle({ target, bundleId, jws })).toMatchObject({ kind: 'retry' });
+		expect(await postBundle({ target, bundleId, digest, jws })).toMatchObject({ kind: 'retry' });
+	});
+});
+
+describe('a receipt', () => {
+	it('for another bundle or another digest is not a delivery: refused, with what it named', async () => {
+		const otherId = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+		const answers = [
+			{ ...receipt, bundleId: otherId },
+			{ ...receipt, digest: 'xyz' }
+		];
+		const endpoint = await serve((_, __, response) => json(response, 201, answers.shift()));
+		expect(await postBundle({ target: { endpoint }, bundleId, digest, jws })).toEqual({
+			kind: 'refused',
+			status: 201,
+			problem: {
+				type: RECEIPT_MISMATCH,
+				status: 201,
+				detail: `receipt: bundleId ${otherId}, digest abc_-`
+			}
+		});
+		expect(await postBundle({ target: { endpoint }, bundleId, digest, jws })).toEqual({
+			kind: 'refused',
+			status: 201,
+			problem: {
+				type: RECEIPT_MISMATCH,
+				status: 201,
+				detail: `receipt: bundleId ${bundleId}, digest xyz`
+			}
+		});
+	});
+
+	it('for this bundle and digest, answered 200 to a repeat, is a delivery', async () => {
+		const endpoint = await serve((_, __, response) => json(response, 200, receipt));
+		expect(await postBundle({ target: { endpoint }, bundleId, digest, jws })).toEqual({
+			kind: 'delivered',
+			status: 200,
+			receipt
+		});
+	});
+});
+
+describe('come back later', () => {
+	const now = new Date('2026-11-12T10:00:00Z');
+
+	it('408, 425 and 429 are tried again, after the Retry-After the aggregator names', async () => {
+		const answers: [number, Record<string, string>][] = [
+			[408, {}],
+			[425, { 'Retry-After': '30' }],
+			[429, { 'Retry-After': 'Thu, 12 Nov 2026 10:02:00 GMT' }],
+			[503, { 'Retry-After': '5' }]
+		];
+		const endpoint = await serve((_, __, response) => {
+			const [status, extra] = answers.shift()!;
+			response.writeHead(status, { 'Content-Type': 'application/problem+json', ...extra });
+			response.end(JSON.stringify({ title: `Status ${status}`, status }));
+		});
+		const outcomes = [];
+		for (let n = 0; n < 4; n++)
+			outcomes.push(await postBundle({ target: { endpoint }, bundleId, digest, jws, now }));
+		expect(outcomes).toEqual([
+			{ kind: 'retry', error: '408 Status 408' },
+			{ kind: 'retry', error: '425 Status 425', retryAfterMs: 30_000 },
+			{ kind: 'retry', error: '429 Status 429', retryAfterMs: 120_000 },
+			{ kind: 'retry', error: '503 Status 503', retryAfterMs: 5_000 }
+		]);
+	});
+
+	it('reads Retry-After as seconds or an HTTP-date, at most an hour, never negative', () => {
+		expect(retryAfterMs('120', now)).toBe(120_000);
+		expect(retryAfterMs(' 0 ', now)).toBe(0);
+		expect(retryAfterMs('Thu, 12 Nov 2026 10:00:45 GMT', now)).toBe(45_000);
+		expect(retryAfterMs('Thu, 12 Nov 2026 09:00:00 GMT', now)).toBe(0);
+		expect(retryAfterMs('86400', now)).toBe(3_600_000);
+		expect(retryAfterMs('soon', now)).toBeUndefined();
+		expect(retryAfterMs('-5', now)).toBeUndefined();
+		expect(retryAfterMs(null, now)).toBeUndefined();
 	});
 });
 

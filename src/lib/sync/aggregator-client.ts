@@ -6,14 +6,45 @@ export type FlattenedBundle = { protected: string; payload: string; signature: s
 export type Endpoint = { endpoint: string; token?: string };
 
 /**
- * What a delivery attempt came to. Only a 4xx is permanent: a network error,
- * a timeout and a 5xx are tried again, and the Idempotency-Key makes a resend
- * of a bundle the aggregator already stored answer 200 with the same receipt.
+ * What a delivery attempt came to. A network error, a timeout, a 5xx and the 4xx that mean
+ * "later" (408, 425, 429) are tried again, and the Idempotency-Key makes a resend of a bundle
+ * the aggregator already stored answer 200 with the same receipt. Any other 4xx is permanent,
+ * and so is a receipt for another bundle or another digest (`RECEIPT_MISMATCH`).
  */
 export type SendOutcome =
 	| { kind: 'delivered'; status: 200 | 201; receipt: Receipt }
 	| { kind: 'refused'; status: number; problem: Problem }
-	| { kind: 'retry'; error: string };
+	| { kind: 'retry'; error: string; retryAfterMs?: number };
+
+/**
+ * A 2xx whose receipt names another bundle or digest: not a delivery. Refused, not retried: a
+ * resend carries the same Idempotency-Key and gets the same receipt back, so retrying would
+ * loop while the Desk says "waiting"; a person at the aggregator has to look (the partner then
+ * retries or withdraws). The next bundle's previousDigest could not link to it either.
+ */
+export const RECEIPT_MISMATCH = 'urn:partner-desk:problem:receipt-mismatch';
+
+/** RFC 9110 15.5.9 (408), RFC 8470 5.2 (425 Too Early), RFC 6585 4 (429): "come back later". */
+const LATER = new Set([408, 425, 429]);
+
+/** Never wait longer than this on an aggregator's Retry-After: a report has a deadline. */
+const RETRY_AFTER_CAP_MS = 60 * 60_000;
+
+/**
+ * RFC 9110 10.2.3: `Retry-After` is delay-seconds or an HTTP-date. Undefined when absent or
+ * unreadable, so the usual backoff applies.
+ */
+export function retryAfterMs(value: string | null, now: Date = new Date()): number | undefined {
+	if (value === null) return undefined;
+	const text = value.trim();
+	let ms: number;
+	if (/^\d+$/.test(text)) ms = Number(text) * 1000;
+	// An HTTP-date starts with the day's name ("Sun, 06 Nov 1994 08:49:37 GMT").
+	else if (/^[A-Z][a-z]{2},? /.test(text)) ms = Date.parse(text) - now.getTime();
+	else return undefined;
+	if (!Number.isFinite(ms)) return undefined;
+	return Math.min(RETRY_AFTER_CAP_MS, Math.max(0, ms));
+}
 
 type Fetch = typeof fetch;
 
@@ -34,14 +65,20 @@ async function problemOf(response: Response): Promise<Problem> {
 	}
 }
 
+/**
+ * Sends one signed bundle. `digest` is the bundle's own (the signing input's SHA-256): a 2xx
+ * counts as a delivery only with a receipt naming this bundle and this digest.
+ */
 export async function postBundle(options: {
 	target: Endpoint;
 	bundleId: string;
+	digest: string;
 	jws: FlattenedBundle;
 	fetch?: Fetch;
 	timeoutMs?: number;
+	now?: Date;
 }): Promise<SendOutcome> {
-	const { target, bundleId, jws, fetch: send = fetch, timeoutMs = 30_000 } = options;
+	const { target, bundleId, digest, jws, fetch: send = fetch, timeoutMs = 30_000 } = options;
 	let response: Response;
 	try {
 		response = await send(`${target.endpoint}/bundles`, {
@@ -59,18 +96,34 @@ export async function postBundle(options: {
 	if (response.status === 200 || response.status === 201) {
 		const receipt = ReceiptSchema.safeParse(await response.json().catch(() => undefined));
 		// A 2xx without a receipt proves nothing: the bundle is sent again, which is safe.
-		if (!receipt.success || receipt.data.bundleId !== bundleId) {
+		if (!receipt.success) {
 			return { kind: 'retry', error: `${response.status} without a valid receipt` };
+		}
+		if (receipt.data.bundleId !== bundleId || receipt.data.digest !== digest) {
+			return {
+				kind: 'refused',
+				status: response.status,
+				problem: {
+					type: RECEIPT_MISMATCH,
+					status: response.status,
+					// Data, not prose: the Sync page says what it means in the partner's language.
+					detail: `receipt: bundleId ${receipt.data.bundleId}, digest ${receipt.data.digest}`
+				}
+			};
 		}
 		return { kind: 'delivered', status: response.status, receipt: receipt.data };
 	}
-	// 408 and 429 are not refusals: the aggregator asks us to come back later.
-	const permanent = response.status >= 400 && response.status < 500;
-	if (permanent && response.status !== 408 && response.status !== 429) {
-		return { kind: 'refused', status: response.status, problem: await problemOf(response) };
-	}
 	const problem = await problemOf(response);
-	return { kind: 'retry', error: `${response.status} ${problem.title ?? ''}`.trim() };
+	const permanent = response.status >= 400 && response.status < 500;
+	if (permanent && !LATER.has(response.status)) {
+		return { kind: 'refused', status: response.status, problem };
+	}
+	const after = retryAfterMs(response.headers.get('Retry-After'), options.now);
+	return {
+		kind: 'retry',
+		error: `${response.status} ${problem.title ?? ''}`.trim(),
+		...(after !== undefined && { retryAfterMs: after })
+	};
 }
 
 export type ConnectionResult =

@@ -19,7 +19,8 @@ export type SignedBundle = {
  * Canonicalises a payload (as `buildBundlePayload` made and validated it) and signs it with
  * the device key: the JWS payload is exactly its RFC 8785 bytes, the protected header
  * `{alg, typ, kid, jwk}`. jose does the JWS and WebCrypto the ECDSA; nothing here is
- * home-made cryptography. This is the step the benchmark holds to 1.3x the raw primitive.
+ * home-made cryptography. The benchmark holds this step to 1.4x the raw primitive, and
+ * `signBundle` (with the digest) to 1.7x.
  */
 export async function signPayload(options: {
 	payload: BundlePayload;
