@@ -79,6 +79,9 @@ export function createApp(context) {
 			origin: context.allowOrigins,
 			allowMethods: ['GET', 'POST', 'OPTIONS'],
 			allowHeaders: ALLOWED_HEADERS,
+			// The app waits what a 503 (or a 429 from a proxy in front) asks; the browser shows it
+			// Retry-After across origins only when it is exposed.
+			exposeHeaders: ['Retry-After'],
 			maxAge: 600
 		})
 	);

@@ -73,6 +73,13 @@ describe('CORS for the browser app', () => {
 		expect(response.headers.get('Access-Control-Max-Age')).toBe('600');
 	});
 
+	it('exposes Retry-After, so the app can wait what a busy aggregator asks', async () => {
+		const response = await list();
+		const origin = await fetch(`${aggregator.url}/bundles`, { headers: { Origin: ORIGIN } });
+		expect(response.status).toBe(401);
+		expect(origin.headers.get('Access-Control-Expose-Headers')).toBe('Retry-After');
+	});
+
 	it('grants the private network preflight to no page unless its origin is allowed', async () => {
 		const open = await preflight(ORIGIN, true);
 		expect(open.headers.get('Access-Control-Allow-Private-Network')).toBeNull();
