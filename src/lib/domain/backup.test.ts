@@ -21,7 +21,8 @@ const backup: Backup = {
 		auditLog: [],
 		bundles: [],
 		bundleBodies: [],
-		chainHeads: []
+		chainHeads: [],
+		leftOutRows: []
 	}
 };
 

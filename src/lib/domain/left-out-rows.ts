@@ -60,12 +60,22 @@ export const LeftOutRowsSchema = z.object({
 	header: z.array(z.string()),
 	columns: z.record(z.string(), z.number().int().nonnegative()),
 	numberLocale: z.enum(['de', 'en']).optional(),
-	rows: z.array(LeftOutRowSchema)
+	rows: z.array(LeftOutRowSchema),
+	/**
+	 * Rows left out by an import before the app kept them (schema version 8): their cells are
+	 * gone, so only a re-import of the file brings them back.
+	 */
+	lostRows: z.number().int().nonnegative().default(0)
 });
 export type LeftOutRows = z.infer<typeof LeftOutRowsSchema>;
 
 /** A row of the file the partner left out, as the bundle carries it. */
 export type ExcludedRow = { line: number; reason: string; cells: string[] };
+
+/** How many rows of the file are not in the report and not decided about: the rule's count. */
+export function unresolvedCount(record: Pick<LeftOutRows, 'rows' | 'lostRows'>): number {
+	return unresolvedLines(record.rows).length + record.lostRows;
+}
 
 /** Lines of the rows nobody has decided about yet, in file order. */
 export function unresolvedLines(rows: readonly LeftOutRow[]): number[] {

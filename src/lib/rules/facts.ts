@@ -42,4 +42,6 @@ export type ReportFacts = {
 	creditReasons?: Readonly<Record<number, string>>;
 	/** File lines of rows the import left out that are neither corrected nor excluded. */
 	leftOutLines?: readonly number[];
+	/** Rows left out before the app kept them: counted, but without lines or cells. */
+	leftOutLost?: number;
 };

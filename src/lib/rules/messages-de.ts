@@ -102,7 +102,7 @@ export const messagesDe: MessageTable = {
 	},
 	'rows-left-out': {
 		message: ({ numbers }) =>
-			`${numbers.count === '1' ? '1 Zeile' : `${numbers.count} Zeilen`} der Datei ${numbers.count === '1' ? 'ist' : 'sind'} nicht in diesem Bericht (Zeile ${numbers.lines}${numbers.more === '0' ? '' : ` und ${numbers.more} weitere`}).`,
+			`${numbers.count === '1' ? '1 Zeile' : `${numbers.count} Zeilen`} der Datei ${numbers.count === '1' ? 'ist' : 'sind'} nicht in diesem Bericht${numbers.lines === '' ? '' : ` (Zeile ${numbers.lines}${numbers.more === '0' ? '' : ` und ${numbers.more} weitere`})`}.`,
 		fixHint: () =>
 			'Korrigieren Sie unter „Ausgelassene Zeilen“ jede Zeile zu einer Berichtszeile oder schließen Sie sie mit Begründung aus, oder importieren Sie eine korrigierte Datei.'
 	},

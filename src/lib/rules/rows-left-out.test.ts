@@ -40,6 +40,21 @@ describe('rows-left-out', () => {
 		);
 	});
 
+	it('counts rows left out before the app kept them, which only a re-import brings back', () => {
+		const [finding] = findingsOf(
+			['rows-left-out'],
+			reportFacts({ leftOutLines: [9], leftOutLost: 2 })
+		);
+		expect(finding.message.en).toBe(
+			'3 rows of the file are not in this report (line 9 and 2 more).'
+		);
+		const [lost] = findingsOf(['rows-left-out'], reportFacts({ leftOutLost: 1 }));
+		expect(lost.message).toEqual({
+			en: '1 row of the file is not in this report.',
+			de: '1 Zeile der Datei ist nicht in diesem Bericht.'
+		});
+	});
+
 	it('is silent when every left-out row is dealt with, and the report can be marked ready', () => {
 		expect(findingsOf(['rows-left-out'], reportFacts({ leftOutLines: [] }))).toEqual([]);
 		expect(findingsOf(['rows-left-out'], reportFacts())).toEqual([]);

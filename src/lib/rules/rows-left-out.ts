@@ -12,15 +12,16 @@ const LINES_NAMED = 10;
  */
 export function checkRowsLeftOut(context: CheckContext): Finding | undefined {
 	const lines = context.facts.leftOutLines ?? [];
-	if (lines.length === 0) return undefined;
+	const count = lines.length + (context.facts.leftOutLost ?? 0);
+	if (count === 0) return undefined;
 	const named = lines.slice(0, LINES_NAMED);
 	return createFinding({
 		ruleId: 'rows-left-out',
 		subject: { kind: 'report' },
 		numbers: {
-			count: String(lines.length),
+			count: String(count),
 			lines: named.join(', '),
-			more: String(lines.length - named.length)
+			more: String(count - named.length)
 		},
 		pack: context.packRef
 	});
