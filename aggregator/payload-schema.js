@@ -47,6 +47,10 @@ export const PayloadSchema = z
 		lines: z.array(LineSchema),
 		totals: z.strictObject({ amount }),
 		findings: z.array(FindingSchema),
+		// Rows of the file the partner left out, each with its reason (DESIGN.md).
+		excludedRows: z
+			.array(z.strictObject({ line: z.int().positive(), reason: text, cells: z.array(text) }))
+			.optional(),
 		previousDigest: digest.nullable()
 	})
 	.refine((payload) => (payload.revision === 1) === (payload.supersedes === null), {
