@@ -369,6 +369,7 @@ export const de: Record<MessageKey, string> = {
 	'pack.storedInvalid':
 		'Ihre gespeicherten Werte passen nicht mehr zu diesem Paket und werden nicht verwendet: {fields}.',
 	'pack.reasonCodes': 'Gründe zum Bestätigen von Warnungen',
+	'pack.exclusionReasons': 'Gründe, eine Zeile der Datei auszulassen',
 	'pack.emptyZone': '(leer: Ihre Zeitzone aus den Einstellungen)',
 	'pack.param.reviewOpensDay': 'Prüfung beginnt am Tag',
 	'pack.param.submitDueDay': 'Bericht fällig bis Tag',

@@ -354,6 +354,7 @@ export const en = {
 		'Enrol in the Omnissa Service Provider program in Settings to change its values.',
 	'pack.storedInvalid': 'Your saved values no longer fit this pack and are not used: {fields}.',
 	'pack.reasonCodes': 'Reason codes for acknowledging warnings',
+	'pack.exclusionReasons': 'Reasons for leaving a row of the file out',
 	'pack.emptyZone': '(empty: your time zone from Settings)',
 	'pack.param.reviewOpensDay': 'Review opens on day',
 	'pack.param.submitDueDay': 'Report due by day',
