@@ -314,7 +314,7 @@ export const de: Record<MessageKey, string> = {
 	'report.credit.submit': 'Gutschrift erfassen',
 	'report.leftOut.title': 'Ausgelassene Zeilen',
 	'report.leftOut.summary':
-		'{count} {count|Zeile|Zeilen} aus {file} {count|konnte|konnten} nicht als Berichtszeilen gelesen werden. Über {open} {open|muss|müssen} noch entschieden werden: zu einer Berichtszeile korrigieren oder mit Begründung auslassen (die Begründung geht an den Solution Aggregator).',
+		'{count} {count|Zeile|Zeilen} aus {file} {count|konnte|konnten} nicht als Berichtszeilen gelesen werden. Über {open} {open|muss|müssen} noch entschieden werden: jede zu einer Berichtszeile korrigieren oder mit einer Begründung auslassen, die an den Solution Aggregator geht.',
 	'report.leftOut.reimport':
 		'Oder importieren Sie eine korrigierte Datei: Sie ersetzt die Zeilen dieses Entwurfs.',
 	'report.leftOut.reimportLink': 'Datei importieren',

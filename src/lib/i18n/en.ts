@@ -302,7 +302,7 @@ export const en = {
 	'report.credit.submit': 'Record credit',
 	'report.leftOut.title': 'Rows left out',
 	'report.leftOut.summary':
-		'{count} {count|row|rows} of {file} could not be read into report lines. {open} still {open|needs|need} a decision: correct it into a line, or leave it out with a reason (it goes to the aggregator).',
+		'{count} {count|row|rows} of {file} could not be read into report lines. {open} still {open|needs|need} a decision: correct each into a report line, or leave it out with a reason, which goes to the aggregator.',
 	'report.leftOut.reimport': 'Or import a corrected file: it replaces the lines of this draft.',
 	'report.leftOut.reimportLink': 'Import a file',
 	'report.leftOut.lost':
