@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { USAGE_FIELDS } from '$lib/import/import-problem';
 import { isDecimalString } from './money';
 import { BundleBodySchema, BundleRecordSchema, ChainHeadSchema } from './bundle';
+import { LeftOutRowsSchema } from './left-out-rows';
 import { AUDIT_ACTIONS, ReportRevisionSchema } from './report';
 
 /**
@@ -69,5 +70,7 @@ export const ReportTablesSchema = z.object({
 	// Signed bundles and chain heads: a restore on a new device continues the chain.
 	bundles: z.array(BundleRecordSchema).default([]),
 	bundleBodies: z.array(BundleBodySchema).default([]),
-	chainHeads: z.array(ChainHeadSchema).default([])
+	chainHeads: z.array(ChainHeadSchema).default([]),
+	// Rows an import left out, with the partner's exclusions and corrections (issue 9).
+	leftOutRows: z.array(LeftOutRowsSchema).default([])
 });

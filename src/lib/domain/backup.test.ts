@@ -43,7 +43,8 @@ const backup: Backup = {
 		auditLog: [],
 		bundles: [],
 		bundleBodies: [],
-		chainHeads: []
+		chainHeads: [],
+		leftOutRows: []
 	}
 };
 

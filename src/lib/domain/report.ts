@@ -84,6 +84,8 @@ export const AUDIT_ACTIONS = [
 	'zero-usage',
 	'replaced',
 	'line-corrected',
+	'row-excluded',
+	'row-corrected',
 	'acknowledged',
 	'credit-reason',
 	'marked-ready',

@@ -42,9 +42,14 @@ export type UsageImportResult = {
 	totalRow?: TotalRow;
 	/** Data rows read (not counting header, blank lines and the total row). */
 	rowsRead: number;
+	/** The rows that gave no line, with their cells as read: a report keeps them (left-out rows). */
+	skippedRows: SkippedRow[];
 	/** SHA-256 of the bytes, hex (only from `importUsageCsv`): finds a file imported twice. */
 	digest?: string;
 };
+
+/** A data row that could not be read into a line; its problems name the same `line`. */
+export type SkippedRow = { line: number; cells: string[] };
 
 export const PROGRESS_EVERY = 5000;
 
@@ -78,6 +83,7 @@ export function* runUsageImport(
 	const lines: UsageLine[] = [];
 	const totals = new TotalsAccumulator();
 	const problems: ImportProblem[] = [];
+	const skippedRows: SkippedRow[] = [];
 	const waiting: CsvRecord[] = [];
 	let rowsRead = 0;
 	/** Checks one record; true when it completes another `PROGRESS_EVERY` rows. */
@@ -86,7 +92,7 @@ export function* runUsageImport(
 		if (row.line) {
 			lines.push(row.line);
 			totals.add(row.line, row.quantity, row.total);
-		}
+		} else skippedRows.push({ line: record.line, cells: record.cells });
 		for (const problem of row.problems) problems.push(problem);
 		return ++rowsRead % PROGRESS_EVERY === 0;
 	};
@@ -124,7 +130,13 @@ export function* runUsageImport(
 	}
 	if (rowsRead % PROGRESS_EVERY !== 0) yield rowsRead;
 
-	const parts: Partial<UsageImportResult> = { lines, problems, rowsRead, totals: totals.result() };
+	const parts: Partial<UsageImportResult> = {
+		lines,
+		problems,
+		rowsRead,
+		skippedRows,
+		totals: totals.result()
+	};
 	if (label && last) {
 		const numberLocale = detected.numberLocale;
 		const checked = checkTotalRow({
@@ -155,6 +167,7 @@ export function resultOf(
 		detected,
 		totals: summarizeLines([]),
 		rowsRead: 0,
+		skippedRows: [],
 		...parts
 	};
 }

@@ -47,7 +47,8 @@ describe('loadPack', () => {
 			quantityChangeThresholdPercent: 'default-to-confirm',
 			sidPattern: 'default-to-confirm',
 			currency: 'default-to-confirm',
-			reasonCodes: 'default-to-confirm'
+			reasonCodes: 'default-to-confirm',
+			exclusionReasons: 'default-to-confirm'
 		});
 	});
 

@@ -71,7 +71,9 @@ export const omnissaSpValueSchemas = {
 	quantityChangeThresholdPercent: percentSchema,
 	sidPattern: sidPatternSchema,
 	currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code'),
-	reasonCodes: reasonCodesSchema
+	reasonCodes: reasonCodesSchema,
+	/** Why a row of the vendor's export is left out of the report; the bundle carries it. */
+	exclusionReasons: reasonCodesSchema
 };
 
 export const omnissaSpParametersSchema = z.strictObject({
@@ -85,7 +87,8 @@ export const omnissaSpParametersSchema = z.strictObject({
 	),
 	sidPattern: parameterSchema(omnissaSpValueSchemas.sidPattern),
 	currency: parameterSchema(omnissaSpValueSchemas.currency),
-	reasonCodes: parameterSchema(omnissaSpValueSchemas.reasonCodes)
+	reasonCodes: parameterSchema(omnissaSpValueSchemas.reasonCodes),
+	exclusionReasons: parameterSchema(omnissaSpValueSchemas.exclusionReasons)
 });
 
 export type OmnissaSpParameterName = keyof typeof omnissaSpValueSchemas;

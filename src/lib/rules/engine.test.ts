@@ -35,7 +35,8 @@ describe('checkReport', () => {
 		const findings = [
 			...checkReport({ facts: everythingWrong(), pack }),
 			...checkReport({ facts: reportFacts({ lines: [] }), pack }),
-			...checkReport({ facts: reportFacts({ lines: [], zeroUsageConfirmed: true }), pack })
+			...checkReport({ facts: reportFacts({ lines: [], zeroUsageConfirmed: true }), pack }),
+			...checkReport({ facts: reportFacts({ leftOutLines: [4] }), pack })
 		];
 		expect(new Set(findings.map((finding) => finding.ruleId))).toEqual(
 			new Set(Object.keys(ruleCatalog))

@@ -12,6 +12,7 @@ import { quantityNumberCheck, totalNumberCheck, unitPriceNumberCheck } from './n
 import { checkQuantityChanges } from './quantity-change';
 import { checkEmptyReport, checkPackValidity, checkPreviousPeriodGap } from './report-checks';
 import { checkReportLate } from './report-late';
+import { checkRowsLeftOut } from './rows-left-out';
 import { severityRank } from './rule-catalog';
 import { signOf } from '$lib/domain/scaled-decimal';
 import { checkDroppedSids } from './sid-dropped';
@@ -66,6 +67,7 @@ export function checkReport(options: { facts: ReportFacts; pack: OmnissaSpPack }
 	}
 	for (const finding of [
 		checkEmptyReport(context, hasUsage),
+		checkRowsLeftOut(context),
 		checkReportLate(context),
 		checkPreviousPeriodGap(context),
 		checkPackValidity(context)

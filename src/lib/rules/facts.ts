@@ -40,4 +40,8 @@ export type ReportFacts = {
 	zeroUsageConfirmed?: boolean;
 	/** Credit reasons the user entered, by file line. */
 	creditReasons?: Readonly<Record<number, string>>;
+	/** File lines of rows the import left out that are neither corrected nor excluded. */
+	leftOutLines?: readonly number[];
+	/** Rows left out before the app kept them: counted, but without lines or cells. */
+	leftOutLost?: number;
 };

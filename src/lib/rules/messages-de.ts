@@ -100,6 +100,12 @@ export const messagesDe: MessageTable = {
 		fixHint: () =>
 			'Importieren Sie den Nutzungsexport oder bestätigen Sie ausdrücklich, dass es in diesem Monat keine Nutzung gab.'
 	},
+	'rows-left-out': {
+		message: ({ numbers }) =>
+			`${numbers.count === '1' ? '1 Zeile' : `${numbers.count} Zeilen`} der Datei ${numbers.count === '1' ? 'ist' : 'sind'} nicht in diesem Bericht${numbers.lines === '' ? '' : ` (Zeile ${numbers.lines}${numbers.more === '0' ? '' : ` und ${numbers.more} weitere`})`}.`,
+		fixHint: () =>
+			'Korrigieren Sie unter „Ausgelassene Zeilen“ jede Zeile zu einer Berichtszeile oder schließen Sie sie mit Begründung aus, oder importieren Sie eine korrigierte Datei.'
+	},
 	'zero-usage-confirmed': {
 		message: ({ numbers }) => `Keine Nutzung für ${numbers.period}, wie bestätigt.`,
 		fixHint: () =>

@@ -97,6 +97,12 @@ export const messagesEn: MessageTable = {
 		fixHint: () =>
 			'Import the usage export, or confirm explicitly that there was no usage this month.'
 	},
+	'rows-left-out': {
+		message: ({ numbers }) =>
+			`${numbers.count === '1' ? '1 row' : `${numbers.count} rows`} of the file ${numbers.count === '1' ? 'is' : 'are'} not in this report${numbers.lines === '' ? '' : ` (line ${numbers.lines}${numbers.more === '0' ? '' : ` and ${numbers.more} more`})`}.`,
+		fixHint: () =>
+			'Under "Rows left out", correct each row into a line or exclude it with a reason, or import a corrected file.'
+	},
 	'zero-usage-confirmed': {
 		message: ({ numbers }) => `No usage for ${numbers.period}, as confirmed.`,
 		fixHint: () =>

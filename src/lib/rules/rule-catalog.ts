@@ -24,6 +24,9 @@ export const ruleCatalog = {
 	'report-late': 'warning',
 	'pack-not-valid-for-period': 'warning',
 	'empty-report': 'blocking',
+	// Blocking: a row of the vendor's export missing from the report is under-reporting unless
+	// the partner corrects it into a line or excludes it with a reason the aggregator reads.
+	'rows-left-out': 'blocking',
 	'zero-usage-confirmed': 'info',
 	'new-sid': 'info',
 	'new-customer': 'info',

@@ -32,7 +32,8 @@ export async function exportBackup(db: PartnerDeskDatabase, now = new Date()): P
 			auditLog: await db.auditLog.orderBy('seq').toArray(),
 			bundles: await db.bundles.orderBy('bundleId').toArray(),
 			bundleBodies: await db.bundleBodies.orderBy('bundleId').toArray(),
-			chainHeads: await db.chainHeads.orderBy('aggregatorId').toArray()
+			chainHeads: await db.chainHeads.orderBy('aggregatorId').toArray(),
+			leftOutRows: await db.leftOutRows.orderBy('revisionId').toArray()
 		}))
 	);
 	return BackupSchema.parse({
@@ -86,6 +87,7 @@ export async function restoreBackup(db: PartnerDeskDatabase, backup: Backup): Pr
 			await db.bundles.bulkPut(data.bundles);
 			await db.bundleBodies.bulkPut(data.bundleBodies);
 			await db.chainHeads.bulkPut(data.chainHeads);
+			await db.leftOutRows.bulkPut(data.leftOutRows);
 		})
 	);
 }

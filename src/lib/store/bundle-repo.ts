@@ -48,7 +48,8 @@ async function signOnce(db: PartnerDeskDatabase, options: SignOptions): Promise<
 		bundleId: toBundleId(crypto.randomUUID()),
 		supersedes: await supersededBundle(db, revision.supersedes, aggregatorId),
 		previousDigest: head.digest as BundleDigest | null,
-		createdAt: now
+		createdAt: now,
+		leftOut: await db.leftOutRows.get(revisionId)
 	});
 	const signed = await signBundle({
 		payload,

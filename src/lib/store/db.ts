@@ -3,6 +3,7 @@ import { StorageProblem } from './errors';
 import { toLineColumns, type LineColumns } from './line-columns';
 import type { GroupTotal } from '$lib/domain/report-totals';
 import type { BundleBody, BundleRecord, ChainHead } from '$lib/domain/bundle';
+import type { LeftOutRows } from '$lib/domain/left-out-rows';
 import type { AuditAction, ReportRevision } from '$lib/domain/report';
 import type { Aggregator, Enrollment, Profile } from '$lib/domain/settings';
 import type { MappingPreset } from '$lib/import/mapping-preset';
@@ -127,6 +128,27 @@ export const SCHEMA_VERSIONS = [
 			chainHeads: 'aggregatorId'
 		},
 		upgrade: storeLinesAsColumns
+	},
+	{
+		version: 8,
+		// The rows an import left out, per revision (issue 9): kept with their cells until the
+		// partner corrects or excludes each. One record per revision, as groupTotals.
+		stores: {
+			settings: 'key',
+			aggregators: 'id',
+			enrollments: 'programId',
+			reports: 'id, [programId+period], source.digest',
+			lineChunks: '[revisionId+index]',
+			groupTotals: 'revisionId',
+			importPresets: '[source+headerSignature]',
+			auditLog: '++seq, revisionId',
+			signingKeys: 'kid, createdAt',
+			bundles: 'bundleId, revisionId, state, [aggregatorId+seq], [aggregatorId+state+seq]',
+			bundleBodies: 'bundleId',
+			chainHeads: 'aggregatorId',
+			leftOutRows: 'revisionId'
+		},
+		upgrade: countRowsLeftOutBefore
 	}
 ] as const satisfies readonly {
 	version: number;
@@ -165,6 +187,27 @@ async function storeLinesAsColumns(tx: Transaction): Promise<void> {
 			chunk.columns = toLineColumns(chunk.lines ?? []);
 			delete chunk.lines;
 		});
+}
+
+/**
+ * Drafts imported with "valid rows only" before version 8 lost their left-out rows: the cells
+ * are gone, but the count is in the source. They are recorded as lost, so the draft stays
+ * blocked until a re-import brings the rows back; frozen revisions went out as they were.
+ */
+async function countRowsLeftOutBefore(tx: Transaction): Promise<void> {
+	const reports = (await tx.table('reports').toArray()) as ReportRevision[];
+	const drafts = reports.filter((report) => report.state === 'draft');
+	const records: LeftOutRows[] = drafts
+		.filter((draft) => (draft.source?.rowsSkipped ?? 0) > 0)
+		.map((draft) => ({
+			revisionId: draft.id,
+			fileName: draft.source?.fileName ?? '',
+			header: [],
+			columns: {},
+			rows: [],
+			lostRows: draft.source?.rowsSkipped ?? 0
+		}));
+	await tx.table('leftOutRows').bulkPut(records);
 }
 
 async function gatherGroupTotals(tx: Transaction): Promise<void> {
@@ -228,6 +271,7 @@ export class PartnerDeskDatabase extends Dexie {
 	bundles!: EntityTable<BundleRecord, 'bundleId'>;
 	bundleBodies!: EntityTable<BundleBody, 'bundleId'>;
 	chainHeads!: EntityTable<ChainHead, 'aggregatorId'>;
+	leftOutRows!: EntityTable<LeftOutRows, 'revisionId'>;
 
 	constructor(name = DATABASE_NAME, options?: { upTo?: number }) {
 		super(name);
@@ -250,7 +294,8 @@ export const BACKED_UP_TABLES = [
 	'auditLog',
 	'bundles',
 	'bundleBodies',
-	'chainHeads'
+	'chainHeads',
+	'leftOutRows'
 ] as const;
 
 /**

@@ -221,6 +221,62 @@ describe('schema migrations', () => {
 		current.close();
 	});
 
+	it('upgrades a filled version 7 database: a draft that left rows out stays blocked, nothing else changes', async () => {
+		const name = freshName();
+		const v7 = new PartnerDeskDatabase(name, { upTo: 7 });
+		const report = (id: string, state: string, rowsSkipped: number) => ({
+			id,
+			programId: 'omnissa-sp',
+			period: '2026-10',
+			kind: 'regular',
+			revision: 1,
+			supersedes: null,
+			state,
+			currency: 'EUR',
+			createdAt: '2026-11-12T09:00:00.000Z',
+			updatedAt: '2026-11-12T09:00:00.000Z',
+			source: {
+				fileName: 'usage-2026-10.de.csv',
+				digest: 'ab'.repeat(32),
+				encoding: 'utf-8',
+				importedAt: '2026-11-12T09:00:00.000Z',
+				rowsRead: 40,
+				rowsSkipped
+			},
+			lineCount: 40 - rowsSkipped,
+			totals: { quantity: '40', amount: '100.00' },
+			acknowledgements: {},
+			creditReasons: {},
+			zeroUsageConfirmed: false
+		});
+		const partialDraft = report('7a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d', 'draft', 3);
+		const wholeDraft = report('8b2c3d4e-5f6a-4b7c-9d8e-9f0a1b2c3d4e', 'draft', 0);
+		const delivered = report('9c3d4e5f-6a7b-4c8d-8e9f-0a1b2c3d4e5f', 'delivered', 2);
+		await v7.table('reports').bulkPut([partialDraft, wholeDraft, delivered]);
+		v7.close();
+
+		const current = new PartnerDeskDatabase(name);
+		await current.open();
+		expect(current.verno).toBe(SCHEMA_VERSION);
+		expect(await current.reports.orderBy('id').toArray()).toEqual([
+			partialDraft,
+			wholeDraft,
+			delivered
+		]);
+		// The cells are gone; the count keeps the draft from being marked ready until a re-import.
+		expect(await current.leftOutRows.toArray()).toEqual([
+			{
+				revisionId: partialDraft.id,
+				fileName: 'usage-2026-10.de.csv',
+				header: [],
+				columns: {},
+				rows: [],
+				lostRows: 3
+			}
+		]);
+		current.close();
+	});
+
 	it('upgrades an empty version 1 database', async () => {
 		const name = freshName();
 		const v1 = new PartnerDeskDatabase(name, { upTo: 1 });

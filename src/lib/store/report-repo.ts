@@ -20,6 +20,7 @@ import {
 	type PartnerDeskDatabase
 } from './db';
 import { guardStorage } from './errors';
+import { writeLeftOutRows, type LeftOutImport } from './left-out-repo';
 import { fromLineColumns, toLineColumns } from './line-columns';
 
 /** Every revision, newest period first, newest revision first within a period. */
@@ -65,7 +66,7 @@ export async function readGroupTotals(
 }
 
 /** Writes a revision's lines and their totals; `known` are the totals of exactly these lines. */
-async function writeLines(
+export async function writeLines(
 	db: PartnerDeskDatabase,
 	revisionId: string,
 	lines: UsageLine[],
@@ -109,6 +110,8 @@ export type StoreImportOptions = {
 	zeroUsageConfirmed?: boolean;
 	/** A draft whose lines the file replaces (the user confirmed); else a new revision. */
 	replace?: string;
+	/** The rows of the file that gave no line: kept with the revision until dealt with. */
+	leftOut?: LeftOutImport;
 	now?: Date;
 };
 
@@ -124,7 +127,7 @@ export async function storeImportedReport(
 	options: StoreImportOptions
 ): Promise<ReportRevision> {
 	const at = (options.now ?? new Date()).toISOString();
-	const tables = [db.reports, db.lineChunks, db.groupTotals, db.auditLog];
+	const tables = [db.reports, db.lineChunks, db.groupTotals, db.leftOutRows, db.auditLog];
 	return guardStorage(() =>
 		db.transaction('rw', tables, async () => {
 			const existing = options.replace ? await db.reports.get(options.replace) : undefined;
@@ -148,6 +151,8 @@ export async function storeImportedReport(
 			}
 			const id = existing?.id ?? crypto.randomUUID();
 			const totals = await writeLines(db, id, options.lines, options.totals);
+			// A re-import replaces the left-out rows too: they are those of the new file.
+			const leftOut = await writeLeftOutRows(db, id, options.leftOut);
 			const revision: ReportRevision = ReportRevisionSchema.parse({
 				id,
 				programId: options.programId,
@@ -178,7 +183,8 @@ export async function storeImportedReport(
 						? {
 								file: options.source.fileName,
 								digest: options.source.digest,
-								lines: totals.lines
+								lines: totals.lines,
+								...(leftOut > 0 ? { leftOut } : {})
 							}
 						: { lines: totals.lines }
 				},

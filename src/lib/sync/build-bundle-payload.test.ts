@@ -66,6 +66,7 @@ describe('buildBundlePayload on the October sample report', () => {
 			'bundleId',
 			'createdAt',
 			'currency',
+			'excludedRows',
 			'findings',
 			'lines',
 			'partner',

@@ -1,4 +1,5 @@
 import { compare, toAmount } from '$lib/domain/money';
+import { excludedRowsOf, unresolvedCount, type LeftOutRows } from '$lib/domain/left-out-rows';
 import type { ReportRevision } from '$lib/domain/report';
 import type { UsageLine } from '$lib/import/usage-row-schema';
 import type { PackRef } from '$lib/programs/pack-schema';
@@ -22,6 +23,7 @@ export type BundleBuildErrorCode =
 	| 'stale-totals'
 	| 'stale-findings'
 	| 'supersedes-mismatch'
+	| 'rows-left-out'
 	| 'invalid-payload';
 
 /**
@@ -56,6 +58,8 @@ export type BuildBundlePayloadOptions = {
 	/** The digest of the last bundle signed for this aggregator; null for the first. */
 	previousDigest: BundleDigest | null;
 	createdAt: Date;
+	/** The rows of the file that are not lines (none: every row is a line); each must be resolved. */
+	leftOut?: Pick<LeftOutRows, 'rows' | 'lostRows'>;
 };
 
 function bundleLine(line: UsageLine): BundleLine {
@@ -136,6 +140,14 @@ export function buildBundlePayload(options: BuildBundlePayloadOptions): BundlePa
 			'supersedes'
 		);
 
+	const leftOut = options.leftOut ?? { rows: [], lostRows: 0 };
+	if (unresolvedCount(leftOut) > 0)
+		throw new BundleBuildError(
+			'rows-left-out',
+			`revision ${revision.id} has ${unresolvedCount(leftOut)} row(s) of its file neither in it nor excluded`,
+			'excludedRows'
+		);
+
 	const bundleLines = lines.map(bundleLine);
 	const amount = totalAmountOf(bundleLines);
 	if (amount !== toAmount(revision.totals.amount))
@@ -159,6 +171,7 @@ export function buildBundlePayload(options: BuildBundlePayloadOptions): BundlePa
 		lines: bundleLines,
 		totals: { amount },
 		findings: findings.map((finding) => bundleFinding(finding, revision)),
+		excludedRows: excludedRowsOf(leftOut.rows),
 		previousDigest: options.previousDigest
 	};
 	// The last line of defence before a signature makes it permanent.

@@ -74,6 +74,15 @@ export const BundleFindingSchema = z.strictObject({
 });
 export type BundleFinding = z.infer<typeof BundleFindingSchema>;
 
+/** A row of the file the partner left out of the report, with the reason (issue 9). */
+export const ExcludedRowSchema = z.strictObject({
+	/** The row's physical line in the imported file; only integers are JSON numbers. */
+	line: z.number().int().positive(),
+	reason: name,
+	/** The row's cells exactly as the file has them. */
+	cells: z.array(z.string())
+});
+
 export const BundlePayloadSchema = z
 	.strictObject({
 		bundleId,
@@ -91,6 +100,7 @@ export const BundlePayloadSchema = z
 		lines: z.array(BundleLineSchema),
 		totals: z.strictObject({ amount }),
 		findings: z.array(BundleFindingSchema),
+		excludedRows: z.array(ExcludedRowSchema),
 		previousDigest: bundleDigestSchema.nullable()
 	})
 	.refine((payload) => payload.revision !== 1 || payload.supersedes === null, {

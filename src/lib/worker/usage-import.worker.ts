@@ -7,6 +7,7 @@ import type { UsageImportResult } from '$lib/import/run-usage-import';
 import { namedIn, unreadableRows } from '$lib/import/import-summary';
 import { database } from '$lib/store/db';
 import { classifyStorageError } from '$lib/store/errors';
+import { leftOutOf } from '$lib/store/left-out-repo';
 import { readFileStreaming } from './read-file';
 import {
 	findRevisionByDigest,
@@ -98,6 +99,15 @@ async function store(request: ImportRequest & { type: 'store' }): Promise<void> 
 		replace: request.replace,
 		lines,
 		totals: result.totals,
+		// Kept with the report (issue 9): "valid rows only" never drops a row without a trace.
+		leftOut: leftOutOf({
+			fileName: result.fileName,
+			header: result.detected.header,
+			columns: result.detected.columns,
+			numberLocale: result.detected.numberLocale,
+			skippedRows: result.skippedRows,
+			problems: result.problems
+		}),
 		source: {
 			fileName: result.fileName,
 			digest: result.digest!,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toPeriod, type Period } from '$lib/domain/period';
 import type { ReportRevision, ReportState } from '$lib/domain/report';
-import { previousRevision } from './report-facts';
+import { previousRevision, reportFacts } from './report-facts';
 
 let next = 0;
 function revision(
@@ -47,5 +47,41 @@ describe('the report last month is compared with', () => {
 		const september1 = revision(september, 'ready');
 		const late = revision(october, 'draft', { kind: 'adjustment' });
 		expect(previousRevision(late, [september1, late])).toBeUndefined();
+	});
+});
+
+describe('the facts of a revision with rows left out', () => {
+	it('name the rows still undecided and the rows lost before version 8, so the rule blocks', () => {
+		const facts = reportFacts({
+			revision: revision(october, 'draft'),
+			lines: [],
+			leftOut: {
+				rows: [
+					{ line: 9, cells: [], problems: [] },
+					{
+						line: 4,
+						cells: [],
+						problems: [],
+						resolution: {
+							kind: 'excluded',
+							reasonCode: 'other',
+							comment: 'x',
+							at: '2026-11-12T10:00:00.000Z'
+						}
+					}
+				],
+				lostRows: 2
+			},
+			timeZone: 'Europe/Berlin',
+			now: new Date('2026-11-12T10:00:00Z')
+		});
+		expect([facts.leftOutLines, facts.leftOutLost]).toEqual([[9], 2]);
+		const none = reportFacts({
+			revision: revision(october, 'draft'),
+			lines: [],
+			timeZone: 'Europe/Berlin',
+			now: new Date('2026-11-12T10:00:00Z')
+		});
+		expect([none.leftOutLines, none.leftOutLost]).toEqual([[], 0]);
 	});
 });

@@ -1,3 +1,4 @@
+import { unresolvedLines, type LeftOutRows } from '$lib/domain/left-out-rows';
 import { shiftPeriod } from '$lib/domain/period';
 import { isClosedRegular, type ReportRevision } from '$lib/domain/report';
 import type { UsageLine } from '$lib/import/usage-row-schema';
@@ -28,10 +29,12 @@ export function reportFacts(options: {
 	revision: ReportRevision;
 	lines: UsageLine[];
 	previous?: { revision: ReportRevision; lines: UsageLine[] };
+	/** The rows of the file the import left out, if any. */
+	leftOut?: Pick<LeftOutRows, 'rows' | 'lostRows'>;
 	timeZone: string;
 	now: Date;
 }): ReportFacts {
-	const { revision, lines, previous, timeZone, now } = options;
+	const { revision, lines, previous, leftOut, timeZone, now } = options;
 	return {
 		period: revision.period,
 		currency: revision.currency,
@@ -41,6 +44,8 @@ export function reportFacts(options: {
 		now,
 		timeZone,
 		zeroUsageConfirmed: revision.zeroUsageConfirmed,
+		leftOutLines: leftOut ? unresolvedLines(leftOut.rows) : [],
+		leftOutLost: leftOut?.lostRows ?? 0,
 		creditReasons: Object.fromEntries(
 			Object.entries(revision.creditReasons).map(([line, reason]) => [Number(line), reason])
 		)
