@@ -19,7 +19,7 @@ const AcceptedBundleSchema = z.object({
 	revision: z.number(),
 	period: z.string(),
 	supersedes: z.string().nullable(),
-	kind: z.enum(['regular', 'adjustment']),
+	kind: z.enum(['regular', 'adjustment', 'zero-usage']),
 	partnerId: z.string(),
 	aggregatorId: z.string(),
 	programId: z.string(),

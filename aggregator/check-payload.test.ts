@@ -47,9 +47,9 @@ describe('checkPayload', () => {
 
 	it('names the unknown member of a line', () => {
 		const payload = buildPayload();
-		const lines = [{ ...payload.lines[0], sku: 'HZN-SHARED' }];
+		const lines = [{ ...payload.lines[0], colour: 'red' }];
 		const result = checkPayload({ ...payload, lines });
-		expect(result.ok || result.problem.body.field).toBe('lines[0].sku');
+		expect(result.ok || result.problem.body.field).toBe('lines[0].colour');
 	});
 
 	it('writes zod paths as people do', () => {

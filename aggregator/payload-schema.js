@@ -22,7 +22,11 @@ export const LineSchema = z.strictObject({
 	quantity: decimal,
 	unitPrice: decimal,
 	total: amount,
-	customerRef: id.optional()
+	customerRef: id.optional(),
+	sku: id.optional(),
+	unit: id.optional(),
+	contractId: id.optional(),
+	creditReason: text.min(1).optional()
 });
 
 export const FindingSchema = z.strictObject({
@@ -37,7 +41,7 @@ export const PayloadSchema = z
 		bundleId: z.uuid(),
 		revision: z.int().positive(),
 		supersedes: z.uuid().nullable(),
-		kind: z.enum(['regular', 'adjustment']).optional(),
+		kind: z.enum(['regular', 'adjustment', 'zero-usage']).optional(),
 		partner: z.strictObject({ id, name: text }),
 		aggregator: z.strictObject({ id, name: text }),
 		program: z.strictObject({ id, packVersion: id }),

@@ -16,9 +16,9 @@ import { claimBundle, dueBundles, listBundles, readBundleJws } from './outbox-re
 import { drainOutbox } from './outbox-runner';
 import { markReady, storeImportedReport } from './report-repo';
 import { saveAggregator } from './settings-repo';
+import { acknowledgeWarnings } from './test-review';
 
 const BUNDLES = Number(process.env.STRESS_BUNDLES ?? 1000);
-const pack = { id: 'omnissa-sp' as const, version: '2026.1' };
 const partner = { id: 'SP-4711', name: 'Muster IT-Services GmbH' };
 
 let aggregator: Awaited<ReturnType<typeof startAggregator>>;
@@ -72,14 +72,10 @@ describe('the outbox under failures', () => {
 					rowsSkipped: 0
 				}
 			});
-			await markReady(db, { revisionId: revision.id });
-			await signAndQueue(db, {
-				revisionId: revision.id,
-				aggregatorId: 'also-de',
-				findings: [],
-				pack,
-				partner
-			});
+			const now = new Date('2026-11-12T10:00:00Z');
+			await acknowledgeWarnings(db, { revisionId: revision.id, now });
+			await markReady(db, { revisionId: revision.id, now });
+			await signAndQueue(db, { revisionId: revision.id, aggregatorId: 'also-de', partner });
 			period = shiftPeriod(period, 1);
 		}
 
