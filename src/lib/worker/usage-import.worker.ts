@@ -7,6 +7,7 @@ import type { UsageImportResult } from '$lib/import/run-usage-import';
 import { namedIn, unreadableRows } from '$lib/import/import-summary';
 import { database } from '$lib/store/db';
 import { classifyStorageError } from '$lib/store/errors';
+import { ReportRefused } from '$lib/store/report-refused';
 import { readFileStreaming } from './read-file';
 import {
 	findRevisionByDigest,
@@ -131,6 +132,9 @@ scope.onmessage = (event: MessageEvent<ImportRequest>) => {
 	}
 	const work = request.type === 'check' ? check(request) : store(request);
 	work.catch((error: unknown) => {
+		// The lifecycle's refusal (a draft exists) is expected: its code says it to the user.
+		if (error instanceof ReportRefused)
+			return reply({ type: 'failed', code: `report.${error.code}` });
 		const problem = classifyStorageError(error);
 		reply(
 			problem
