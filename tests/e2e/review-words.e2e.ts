@@ -210,7 +210,9 @@ test('a correction keeps the unchanged acknowledgements and credit reason, and s
 		page.getByText('0 blocking, 0 warnings to acknowledge, 2 acknowledged, 1 note')
 	).toBeVisible();
 	await expect(reports.finding(/TechnoForm/)).toContainText('New site in Kassel');
-	await expect(reports.finding(/TechnoForm/)).toContainText('kept from revision 1');
+	await expect(reports.finding(/TechnoForm/)).toContainText(
+		'Kept from revision 1: the finding is unchanged.'
+	);
 	await expect(reports.finding(/Bäckerei Hüttner KG/)).toContainText('Published apps ended');
 	await expect(page.getByTestId('credit-reasons')).toContainText(
 		'Six licences cancelled in September'

@@ -360,7 +360,7 @@ export const de: Record<MessageKey, string> = {
 	'report.words.intro':
 		'Warum diese negativen Mengen Gutschriften sind; jeder Grund geht mit seiner Zeile in das Bündel.',
 	'report.words.line': 'Zeile {line}',
-	'report.ack.carried': 'übernommen aus Revision {revision}',
+	'report.ack.carried': 'Aus Revision {revision} übernommen: Der Befund ist unverändert.',
 	'report.diff.title': 'Änderungen gegenüber Revision {revision}',
 	'report.diff.summary':
 		'{added} {added|Zeile|Zeilen} hinzugekommen, {removed} entfallen, {changed} geändert.',

@@ -346,7 +346,7 @@ export const en = {
 	'report.words.intro':
 		'Why these negative quantities are credits; each reason goes with its line into the bundle.',
 	'report.words.line': 'Line {line}',
-	'report.ack.carried': 'kept from revision {revision}',
+	'report.ack.carried': 'Kept from revision {revision}: the finding is unchanged.',
 	'report.diff.title': 'Changes against revision {revision}',
 	'report.diff.summary': '{added} {added|line|lines} added, {removed} removed, {changed} changed.',
 	'report.diff.none': 'The same lines as revision {revision}.',
