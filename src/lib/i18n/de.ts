@@ -344,7 +344,7 @@ export const de: Record<MessageKey, string> = {
 		'{count} {count|Warnung ist|Warnungen sind} noch nicht bestätigt. Es wurde nichts geändert.',
 	'report.confirm.title': 'Bericht freigeben?',
 	'report.confirm.intro':
-		'Die Revision wird eingefroren. Jede spätere Änderung ergibt eine neue Revision. Bitte prüfen Sie die Übersicht:',
+		'Die Freigabe friert diese Revision ein: Jede spätere Änderung ergibt eine neue Revision. Bitte prüfen Sie, was versandt wird:',
 	'report.confirm.period': 'Monat',
 	'report.confirm.total': 'Summe (Listenpreis)',
 	'report.confirm.acknowledged': 'Bestätigte Warnungen',

@@ -331,7 +331,7 @@ export const en = {
 		'{count} {count|warning still needs|warnings still need} an acknowledgement. Nothing was changed.',
 	'report.confirm.title': 'Mark the report ready?',
 	'report.confirm.intro':
-		'The revision is frozen. A change after this makes a new revision. Please check the summary:',
+		'Marking it ready freezes this revision: a change after that makes a new revision. Please check what goes out:',
 	'report.confirm.period': 'Month',
 	'report.confirm.total': 'Total (list price)',
 	'report.confirm.acknowledged': 'Acknowledged warnings',
