@@ -10,6 +10,7 @@ import {
 	runAggregator,
 	setUpPartner
 } from './pages/delivery';
+import { ReportsPage } from './pages/reports';
 
 // The real clock: the outbox's retries wait for it (September's report is late by then too).
 
@@ -161,7 +162,7 @@ test('a correction is delivered as revision 2 superseding the first bundle', asy
 			await finding.getByLabel('Comment').fill('Corrected export');
 			await finding.getByRole('button', { name: 'Acknowledge' }).click();
 		}
-		await page.getByRole('button', { name: 'Mark ready' }).click();
+		await new ReportsPage(page).markReady();
 		await expect(
 			page.getByText('Marked ready, signed and queued for ALSO Deutschland.')
 		).toBeVisible();

@@ -25,8 +25,12 @@ test('September (English) and October (German, offline) from file to ready', asy
 	await reports.importAndOpen();
 	await expect(page.getByRole('heading', { name: 'Usage report September 2026' })).toBeVisible();
 	await expect(page.getByTestId('report-total')).toHaveText('€75,138.10');
-	await reports.acknowledge(/was due by 2026-10-15/, 'Other', 'First report kept on this device');
-	await page.getByRole('button', { name: 'Mark ready' }).click();
+	await reports.acknowledge(
+		/was due by 15 October 2026/,
+		'Other',
+		'First report kept on this device'
+	);
+	await reports.markReady();
 	await expect(page.getByText('Marked ready. The revision is frozen.')).toBeVisible();
 
 	// October, German export, with the network off: the worker and every page are precached.
@@ -64,7 +68,7 @@ test('September (English) and October (German, offline) from file to ready', asy
 	await expect(
 		page.getByText('0 blocking, 0 warnings to acknowledge, 2 acknowledged, 1 note')
 	).toBeVisible();
-	await ready.click();
+	await reports.markReady();
 	await expect(page.getByText('Marked ready. The revision is frozen.')).toBeVisible();
 
 	await page.reload();
@@ -166,14 +170,18 @@ test('a month without usage is an explicit choice; late usage for a closed month
 	await expect(page.getByRole('heading', { name: 'Usage report August 2026' })).toBeVisible();
 	await expect(page.getByTestId('report-total')).toHaveText('€0.00');
 	await page.getByText(/^\d+ notes?: new business/).click();
-	await expect(page.getByText('No usage for 2026-08, as confirmed.')).toBeVisible();
+	await expect(page.getByText('No usage for August 2026, as confirmed.')).toBeVisible();
 
 	// September goes out; then a customer's usage turns up late.
 	await page.getByRole('link', { name: 'All reports' }).click();
 	await reports.choose(`${FIXTURES}/omnissa/usage-2026-09.en.csv`);
 	await reports.importAndOpen();
-	await reports.acknowledge(/was due by 2026-10-15/, 'Other', 'First report kept on this device');
-	await page.getByRole('button', { name: 'Mark ready' }).click();
+	await reports.acknowledge(
+		/was due by 15 October 2026/,
+		'Other',
+		'First report kept on this device'
+	);
+	await reports.markReady();
 	await expect(page.getByText('Marked ready. The revision is frozen.')).toBeVisible();
 
 	await page.getByRole('link', { name: 'All reports' }).click();

@@ -27,7 +27,15 @@ const period = z.string().refine(isPeriod, 'period') as unknown as z.ZodType<Per
 export const AcknowledgementSchema = z.object({
 	reasonCode: z.string().min(1, 'required'),
 	comment: z.string().trim().max(2000, 'too-long'),
-	at: z.iso.datetime()
+	at: z.iso.datetime(),
+	/**
+	 * What the finding said when it was acknowledged (rule, subject, numbers; see
+	 * `findingFingerprint` in src/lib/rules): a correction keeps the acknowledgement while its
+	 * finding is unchanged. Absent on acknowledgements recorded before it existed.
+	 */
+	fingerprint: z.string().max(10_000).optional(),
+	/** The revision it was first given in, when a correction carried it over. */
+	carriedFrom: z.uuid().optional()
 });
 export type Acknowledgement = z.infer<typeof AcknowledgementSchema>;
 
@@ -88,6 +96,7 @@ export const AUDIT_ACTIONS = [
 	'row-corrected',
 	'acknowledged',
 	'credit-reason',
+	'carried-over',
 	'marked-ready',
 	'superseded',
 	'signed',

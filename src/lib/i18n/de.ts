@@ -56,7 +56,7 @@ export const de: Record<MessageKey, string> = {
 
 	'empty.contracts.title': 'Commit-Verträge',
 	'empty.contracts.text':
-		'Noch keine Commit-Verträge. Ihre Zusage, der Verbrauch aus gelieferten Berichten und die erreichte Rabattstufe erscheinen hier.',
+		'Noch keine Commit-Verträge. Ihre Zusage, der Verbrauch aus zugestellten Berichten und die erreichte Rabattstufe erscheinen hier.',
 	'empty.tier.title': 'Partnerstufe',
 	'empty.tier.text':
 		'Noch keine Stufendaten. Ihre AppFoundry-Stufe, der Umsatz-KPI bis zur Prüfung im vierten Quartal und eine laufende Erholungsphase erscheinen hier.',
@@ -64,7 +64,7 @@ export const de: Record<MessageKey, string> = {
 	'empty.reviews.text':
 		'Keine Compliance-Prüfungen. Anfragen des Herstellers oder Ihres Aggregators und Ihre Nachweise werden hier aufgeführt.',
 	'empty.sync.text':
-		'Nichts zu senden. Freigegebene Berichte werden auf diesem Gerät signiert und warten hier, bis sie an Ihren Aggregator geliefert sind.',
+		'Nichts zu senden. Freigegebene Berichte werden auf diesem Gerät signiert und warten hier, bis sie Ihrem Aggregator zugestellt sind.',
 	'sync.title': 'Versand',
 	'sync.intro':
 		'Freigegebene Berichte werden auf diesem Gerät signiert und warten hier, bis Ihr Aggregator sie hat. Offline zu arbeiten ist normal: Sie werden gesendet, sobald ein Netz da ist.',
@@ -302,7 +302,7 @@ export const de: Record<MessageKey, string> = {
 	'state.ready': 'Freigegeben',
 	'state.signed': 'Signiert',
 	'state.queued': 'Wartet auf Versand',
-	'state.delivered': 'Geliefert',
+	'state.delivered': 'Zugestellt',
 	'state.superseded': 'Ersetzt',
 	'state.overdue': 'Überfällig',
 	'report.title': 'Nutzungsbericht {period}',
@@ -383,6 +383,47 @@ export const de: Record<MessageKey, string> = {
 	'report.pack': 'Geprüft mit Programmpaket {id} {version}',
 	'report.packOverridden': 'mit Ihren Werten für: {names}.',
 	'report.packOpen': 'Paket öffnen',
+	// Der Prüfablauf: Ablehnungen, die Bestätigung vor dem Signieren, die Worte des Partners, der Vergleich.
+	'error.report.draft-exists':
+		'Für diesen Monat gibt es schon einen Entwurf. Öffnen Sie ihn, oder wählen Sie die Datei erneut und bestätigen Sie, dass sie die Zeilen des Entwurfs ersetzt.',
+	'error.report.not-a-draft':
+		'Diese Revision ist eingefroren und kann sich nicht mehr ändern. Importieren Sie eine korrigierte Datei, um eine neue Revision anzulegen.',
+	'error.report.nothing-to-adjust':
+		'Der Bericht dieses Monats ist noch nicht versandt: Nachträgliche Nutzung gehört in den Bericht selbst.',
+	'error.report.blocking-findings':
+		'{count} {count|blockierender Befund muss|blockierende Befunde müssen} zuerst behoben werden. Es wurde nichts geändert.',
+	'error.report.open-warnings':
+		'{count} {count|Warnung ist|Warnungen sind} noch nicht bestätigt. Es wurde nichts geändert.',
+	'report.confirm.title': 'Bericht freigeben?',
+	'report.confirm.intro':
+		'Die Freigabe friert diese Revision ein: Jede spätere Änderung ergibt eine neue Revision. Bitte prüfen Sie, was versandt wird:',
+	'report.confirm.period': 'Monat',
+	'report.confirm.total': 'Summe (Listenpreis)',
+	'report.confirm.acknowledged': 'Bestätigte Warnungen',
+	'report.confirm.credits': 'Gutschriftzeilen mit Grund',
+	'report.confirm.excluded': 'Beim Import ausgelassene Zeilen',
+	'report.confirm.aggregator': 'Signiert und in den Postausgang für',
+	'report.confirm.notSigned':
+		'Noch nicht signiert: Tragen Sie zuerst einen Aggregator und Ihre Partner-ID ein.',
+	'report.confirm.sign': 'Freigeben und signieren',
+	'report.confirm.readyOnly': 'Freigeben',
+	'report.confirm.cancel': 'Abbrechen',
+	'report.words.title': 'Gründe für Gutschriften',
+	'report.words.intro':
+		'Warum diese negativen Mengen Gutschriften sind; jeder Grund geht mit seiner Zeile in das Bündel.',
+	'report.words.line': 'Zeile {line}',
+	'report.ack.carried': 'Aus Revision {revision} übernommen: Der Befund ist unverändert.',
+	'report.diff.title': 'Änderungen gegenüber Revision {revision}',
+	'report.diff.summary':
+		'{added} {added|Zeile|Zeilen} hinzugekommen, {removed} entfallen, {changed} geändert.',
+	'report.diff.none': 'Dieselben Zeilen wie Revision {revision}.',
+	'report.diff.totals': 'Summe {before} → {after} (Differenz {difference})',
+	'report.diff.added': 'Hinzugekommen',
+	'report.diff.removed': 'Entfallen',
+	'report.diff.changed': 'Geändert',
+	'report.diff.more': 'und {count} weitere',
+	'report.diff.before': 'Vorher',
+	'report.diff.after': 'Jetzt',
 	'error.import.unexpected':
 		'Der Import ist fehlgeschlagen: {detail}. Es wurde nichts gespeichert.',
 	'mapping.title': 'Spalten dieser Datei zuordnen',

@@ -368,6 +368,45 @@ export const en = {
 	'report.pack': 'Checked with program pack {id} {version}',
 	'report.packOverridden': 'with your values for: {names}.',
 	'report.packOpen': 'Open the pack',
+	// The review flow: refusals, the confirmation before signing, the partner's words, the diff.
+	'error.report.draft-exists':
+		'This month already has a draft. Open it, or choose the file again and confirm that it replaces the draft’s lines.',
+	'error.report.not-a-draft':
+		'This revision is frozen and can no longer change. Import a corrected file to make a new revision.',
+	'error.report.nothing-to-adjust':
+		'This month’s report has not gone out yet: late usage belongs in the report itself.',
+	'error.report.blocking-findings':
+		'{count} blocking {count|finding|findings} must be fixed first. Nothing was changed.',
+	'error.report.open-warnings':
+		'{count} {count|warning still needs|warnings still need} an acknowledgement. Nothing was changed.',
+	'report.confirm.title': 'Mark the report ready?',
+	'report.confirm.intro':
+		'Marking it ready freezes this revision: a change after that makes a new revision. Please check what goes out:',
+	'report.confirm.period': 'Month',
+	'report.confirm.total': 'Total (list price)',
+	'report.confirm.acknowledged': 'Acknowledged warnings',
+	'report.confirm.credits': 'Credit lines with a reason',
+	'report.confirm.excluded': 'Rows left out of the import',
+	'report.confirm.aggregator': 'Signed and queued for',
+	'report.confirm.notSigned': 'Not signed yet: add an aggregator and your partner id first.',
+	'report.confirm.sign': 'Mark ready and sign',
+	'report.confirm.readyOnly': 'Mark ready',
+	'report.confirm.cancel': 'Cancel',
+	'report.words.title': 'Credit reasons',
+	'report.words.intro':
+		'Why these negative quantities are credits; each reason goes with its line into the bundle.',
+	'report.words.line': 'Line {line}',
+	'report.ack.carried': 'Kept from revision {revision}: the finding is unchanged.',
+	'report.diff.title': 'Changes against revision {revision}',
+	'report.diff.summary': '{added} {added|line|lines} added, {removed} removed, {changed} changed.',
+	'report.diff.none': 'The same lines as revision {revision}.',
+	'report.diff.totals': 'Total {before} → {after} (difference {difference})',
+	'report.diff.added': 'Added',
+	'report.diff.removed': 'Removed',
+	'report.diff.changed': 'Changed',
+	'report.diff.more': 'and {count} more',
+	'report.diff.before': 'Before',
+	'report.diff.after': 'Now',
 	'error.import.unexpected': 'The import failed: {detail}. Nothing was stored.',
 	'mapping.title': 'Map the columns of this file',
 	'mapping.text':

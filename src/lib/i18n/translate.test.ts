@@ -38,4 +38,9 @@ describe('translate', () => {
 		expect(intlLocale('en', ['de-AT', 'en-US'])).toBe('en-US');
 		expect(intlLocale('en', ['de-DE'])).toBe('en-GB');
 	});
+
+	it('calls delivery one word in German: "Zugestellt", never also "Geliefert"', () => {
+		expect(de['state.delivered']).toBe(de['bundle.delivered']);
+		expect(Object.values(de).filter((text) => /geliefert/i.test(text))).toEqual([]);
+	});
 });

@@ -18,8 +18,13 @@ const CASES: [ImportProblem, string, string][] = [
 	],
 	[
 		{ code: 'binary-file', file },
-		'usage-2026-10.csv: this is not a text file (binary data, e.g. an Excel workbook); save it as CSV and import that',
-		'usage-2026-10.csv: das ist keine Textdatei (Binärdaten, z. B. eine Excel-Arbeitsmappe); bitte als CSV speichern und diese importieren'
+		'usage-2026-10.csv: this is not a text file (binary data); save it as CSV and import that',
+		'usage-2026-10.csv: das ist keine Textdatei (Binärdaten); bitte als CSV speichern und diese importieren'
+	],
+	[
+		{ code: 'binary-file', file, value: 'pdf' },
+		'usage-2026-10.csv: this is a PDF, not a text file; export the usage from the Commerce Portal as CSV and import that',
+		'usage-2026-10.csv: das ist ein PDF, keine Textdatei; bitte die Nutzung im Commerce Portal als CSV exportieren und diese importieren'
 	],
 	[
 		{ code: 'no-rows', file, line: 1 },

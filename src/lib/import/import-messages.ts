@@ -42,8 +42,12 @@ const FORMAT_NAMES: Record<MessageLocale, Record<NumberLocale, string>> = {
 
 const EN: Record<ImportProblemCode, Sentence> = {
 	'empty-file': () => 'the file is empty',
-	'binary-file': () =>
-		'this is not a text file (binary data, e.g. an Excel workbook); save it as CSV and import that',
+	'binary-file': (p) =>
+		({
+			pdf: 'this is a PDF, not a text file; export the usage from the Commerce Portal as CSV and import that',
+			zip: 'this is not a text file (a zip archive, such as an Excel .xlsx workbook); save it as CSV and import that',
+			ole: 'this is not a text file (an Excel .xls workbook); save it as CSV and import that'
+		})[p.value ?? ''] ?? 'this is not a text file (binary data); save it as CSV and import that',
 	'no-rows': () => 'the file has a header but no data rows',
 	'no-columns': () =>
 		'no known columns found; map the columns (SID, quantity, unit price, total) by hand',
@@ -73,8 +77,13 @@ const EN: Record<ImportProblemCode, Sentence> = {
 
 const DE: Record<ImportProblemCode, Sentence> = {
 	'empty-file': () => 'die Datei ist leer',
-	'binary-file': () =>
-		'das ist keine Textdatei (Binärdaten, z. B. eine Excel-Arbeitsmappe); bitte als CSV speichern und diese importieren',
+	'binary-file': (p) =>
+		({
+			pdf: 'das ist ein PDF, keine Textdatei; bitte die Nutzung im Commerce Portal als CSV exportieren und diese importieren',
+			zip: 'das ist keine Textdatei (ein ZIP-Archiv, etwa eine Excel-Arbeitsmappe .xlsx); bitte als CSV speichern und diese importieren',
+			ole: 'das ist keine Textdatei (eine Excel-Arbeitsmappe .xls); bitte als CSV speichern und diese importieren'
+		})[p.value ?? ''] ??
+		'das ist keine Textdatei (Binärdaten); bitte als CSV speichern und diese importieren',
 	'no-rows': () => 'die Datei hat eine Kopfzeile, aber keine Datenzeilen',
 	'no-columns': () =>
 		'keine bekannten Spalten gefunden; bitte die Spalten (SID, Menge, Einzelpreis, Gesamt) selbst zuordnen',

@@ -96,7 +96,7 @@ describe('importer corpus', () => {
 	it.each([
 		[
 			'binary.csv',
-			'binary.csv: this is not a text file (binary data, e.g. an Excel workbook); save it as CSV and import that'
+			'binary.csv: this is not a text file (a zip archive, such as an Excel .xlsx workbook); save it as CSV and import that'
 		],
 		['empty.csv', 'empty.csv: the file is empty'],
 		['header-only.de.csv', 'header-only.de.csv, line 1: the file has a header but no data rows'],

@@ -7,7 +7,7 @@ import { findMappingPreset, type MappingPreset } from './mapping-preset';
 import type { Delimiter } from './parse-window';
 import { detectNewline } from './parse-window';
 import { readCsvRecords, type CsvRecord } from './read-csv-records';
-import { findContentProblem } from './text-content';
+import { binaryKind, findContentProblem } from './text-content';
 
 /** What the importer found out about a file, for the user to confirm or correct. */
 export type ImportDetection = {
@@ -67,6 +67,7 @@ export function readUsageTable({
 		batches: []
 	});
 	const content = findContentProblem({ text });
+	if (content === 'binary-file') return fail({ code: content, value: binaryKind({ text }) });
 	if (content) return fail({ code: content });
 
 	const newline = detectNewline({ text });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findContentProblem } from './text-content';
+import { binaryKind, findContentProblem } from './text-content';
 
 describe('findContentProblem', () => {
 	it('calls a file of white space empty', () => {
@@ -19,5 +19,12 @@ describe('findContentProblem', () => {
 	it('accepts text with tabs, line ends and a stray control character', () => {
 		const text = 'SID\tMenge\r\nSID-4711-HZN-01\t3\u001a\n'.repeat(5);
 		expect(findContentProblem({ text })).toBeUndefined();
+	});
+
+	it('tells a PDF from a workbook, so the message never calls a PDF an Excel workbook', () => {
+		expect(binaryKind({ text: '%PDF-1.7\n%\u00e2\u00e3' })).toBe('pdf');
+		expect(binaryKind({ text: 'PK\u0003\u0004\u0014\u0000' })).toBe('zip');
+		expect(binaryKind({ text: '\u00d0\u00cf\u0011\u00e0\u00a1\u00b1' })).toBe('ole');
+		expect(binaryKind({ text: 'Period;SID' })).toBeUndefined();
 	});
 });

@@ -28,6 +28,9 @@ describe('loadPack', () => {
 			'customer-growth',
 			'migration',
 			'seasonal',
+			'service-cancelled',
+			'both-rows-real',
+			'delay-agreed',
 			'correction-follows',
 			'other'
 		]);

@@ -51,7 +51,9 @@ export const sidPatternSchema = z
 
 export const reasonCodeSchema = z.strictObject({
 	code: z.string().regex(KEBAB, 'a kebab-case code'),
-	label: localizedTextSchema
+	label: localizedTextSchema,
+	/** The rule ids whose findings this reason explains; absent: it fits any warning. */
+	rules: z.array(z.string().regex(KEBAB, 'a kebab-case rule id')).min(1).optional()
 });
 export type ReasonCode = z.infer<typeof reasonCodeSchema>;
 

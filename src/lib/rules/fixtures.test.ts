@@ -121,13 +121,13 @@ describe('the fixture reports', () => {
 				ruleId: 'sid-dropped',
 				severity: 'warning',
 				subject: { kind: 'sid', sid: 'SID-4711-HZN-01', customerRef: 'Bäckerei Hüttner KG' },
-				numbers: { previousLines: '1', previousTotal: '201.60' }
+				numbers: { previousLines: '1', previousTotal: '201.60', currency: 'EUR' }
 			},
 			{
 				ruleId: 'new-customer',
 				severity: 'info',
 				subject: { kind: 'customer', customerRef: 'Alpenblick Hotelgruppe GmbH', line: 2 },
-				numbers: { lines: '3', total: '1399.50' }
+				numbers: { lines: '3', total: '1399.50', currency: 'EUR' }
 			}
 		]);
 	});

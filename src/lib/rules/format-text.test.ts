@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, quote } from './format-text';
+import { formatDate, formatMoneyText, formatNumber, formatPeriod, quote } from './format-text';
 
 describe('message formatting', () => {
 	it('groups and separates decimals per language, exactly', () => {
@@ -18,10 +18,21 @@ describe('message formatting', () => {
 		expect(formatNumber('abc', 'en')).toBe('abc');
 	});
 
-	it('writes dates the German way and keeps ISO in English', () => {
+	it('writes dates as each language does, never as ISO in English', () => {
 		expect(formatDate('2026-11-15', 'de')).toBe('15.11.2026');
-		expect(formatDate('2026-11-15', 'en')).toBe('2026-11-15');
+		expect(formatDate('2026-11-05', 'en')).toBe('5 November 2026');
+		expect(formatPeriod('2026-08', 'en')).toBe('August 2026');
+		expect(formatPeriod('2026-03', 'de')).toBe('März 2026');
 		expect(quote('x', 'de')).toBe('„x“');
 		expect(quote('x', 'en')).toBe('"x"');
+	});
+
+	it('writes amounts with their currency, as each language does', () => {
+		expect(formatMoneyText('1234.5', 'EUR', 'en')).toBe('€1,234.5');
+		expect(formatMoneyText('-67.20', 'EUR', 'en')).toBe('-€67.20');
+		expect(formatMoneyText('-67.20', 'EUR', 'de')).toBe('-67,20 €');
+		expect(formatMoneyText('1234.50', 'CHF', 'en')).toBe('CHF 1,234.50');
+		expect(formatMoneyText('1234.50', 'CHF', 'de')).toBe('1.234,50 CHF');
+		expect(formatMoneyText('12', undefined, 'en')).toBe('12');
 	});
 });

@@ -24,10 +24,50 @@ export function formatNumber(value: string, locale: MessageLocale): string {
 	return (start === 1 ? '-' : '') + whole + fraction;
 }
 
-/** An ISO date "2026-11-15" as "15.11.2026" (de) or unchanged (en, unambiguous as it is). */
+const MONTHS: Record<MessageLocale, readonly string[]> = {
+	en: 'January February March April May June July August September October November December'.split(
+		' '
+	),
+	de: 'Januar Februar März April Mai Juni Juli August September Oktober November Dezember'.split(
+		' '
+	)
+};
+
+/**
+ * An ISO date "2026-11-15" as "15.11.2026" (de) or "15 November 2026" (en): a partner reads
+ * dates as their language writes them, as the rest of the page does.
+ */
 export function formatDate(value: string, locale: MessageLocale): string {
-	if (locale === 'en' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-	return `${value.slice(8, 10)}.${value.slice(5, 7)}.${value.slice(0, 4)}`;
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+	if (locale === 'de') return `${value.slice(8, 10)}.${value.slice(5, 7)}.${value.slice(0, 4)}`;
+	return `${Number(value.slice(8, 10))} ${MONTHS.en[Number(value.slice(5, 7)) - 1]} ${value.slice(0, 4)}`;
+}
+
+/** A period "2026-08" as "August 2026" in either language; other text stays as it is. */
+export function formatPeriod(value: string, locale: MessageLocale): string {
+	if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return value;
+	return `${MONTHS[locale][Number(value.slice(5, 7)) - 1]} ${value.slice(0, 4)}`;
+}
+
+const SYMBOLS: Readonly<Record<string, string>> = { EUR: '€', USD: '$', GBP: '£' };
+
+/**
+ * An amount with its currency, as each language writes it: "€1,234.50" (en), "1.234,50 €" (de);
+ * a currency without a common symbol by its code ("CHF 1,234.50", "1.234,50 CHF"). Without a
+ * currency the number stands alone.
+ */
+export function formatMoneyText(
+	value: string,
+	currency: string | undefined,
+	locale: MessageLocale
+): string {
+	const number = formatNumber(value, locale);
+	if (!currency || !DECIMAL.test(value)) return number;
+	const symbol = SYMBOLS[currency];
+	if (locale === 'de') return `${number} ${symbol ?? currency}`;
+	const sign = number.startsWith('-') ? '-' : '';
+	const digits = sign ? number.slice(1) : number;
+	return symbol ? `${sign}${symbol}${digits}` : `${sign}${currency} ${digits}`;
 }
 
 /** Quotes user text the way each language does. */

@@ -17,10 +17,16 @@ describe('line-total-mismatch', () => {
 					sid: 'SID-4711-HZN-01',
 					customerRef: 'TechnoForm Kunststoffe GmbH & Co. KG'
 				},
-				numbers: { quantity: '140', unitPrice: '11.20', expected: '1568.00', actual: '1568.01' },
+				numbers: {
+					quantity: '140',
+					unitPrice: '11.20',
+					expected: '1568.00',
+					actual: '1568.01',
+					currency: 'EUR'
+				},
 				message: {
-					de: 'Zeile 9: Der Gesamtbetrag 1.568,01 ist nicht Menge × Einzelpreis: 140 × 11,20 = 1.568,00.',
-					en: 'Line 9: the total 1,568.01 is not quantity × unit price: 140 × 11.20 = 1,568.00.'
+					de: 'Zeile 9: Der Gesamtbetrag 1.568,01 € ist nicht Menge × Einzelpreis: 140 × 11,20 € = 1.568,00 €.',
+					en: 'Line 9: the total €1,568.01 is not quantity × unit price: 140 × €11.20 = €1,568.00.'
 				},
 				fixHint: {
 					de: 'Korrigieren Sie Gesamtbetrag, Menge oder Einzelpreis: Der Gesamtbetrag ist Menge × Einzelpreis, auf 2 Nachkommastellen gerundet.',
@@ -53,13 +59,25 @@ describe('line-total-mismatch', () => {
 				ruleId: rule,
 				severity: 'blocking',
 				subject: expect.objectContaining({ line: 4 }),
-				numbers: { quantity: '5', unitPrice: '0.125', expected: '0.62', actual: '0.625' }
+				numbers: {
+					quantity: '5',
+					unitPrice: '0.125',
+					expected: '0.62',
+					actual: '0.625',
+					currency: 'EUR'
+				}
 			},
 			{
 				ruleId: rule,
 				severity: 'blocking',
 				subject: expect.objectContaining({ line: 5 }),
-				numbers: { quantity: '5', unitPrice: '0.125', expected: '0.62', actual: '0.63' }
+				numbers: {
+					quantity: '5',
+					unitPrice: '0.125',
+					expected: '0.62',
+					actual: '0.63',
+					currency: 'EUR'
+				}
 			}
 		]);
 	});

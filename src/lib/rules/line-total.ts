@@ -25,7 +25,8 @@ export const lineTotalCheck: LineCheckFactory = (context) => (line, parsed) => {
 			quantity: line.quantity,
 			unitPrice: line.unitPrice,
 			expected: formatScaled(expected),
-			actual: line.total
+			actual: line.total,
+			currency: line.currency ?? context.facts.currency
 		},
 		pack: context.packRef
 	});

@@ -1,9 +1,13 @@
-import { formatDate, formatNumber, quote } from './format-text';
+import { formatDate, formatMoneyText, formatNumber, formatPeriod, quote } from './format-text';
 import type { MessageInput, MessageTable } from './messages';
 
 const n = (value: string | undefined) => formatNumber(value ?? '', 'de');
 const d = (value: string | undefined) => formatDate(value ?? '', 'de');
 const q = (value: string | undefined) => quote(value ?? '', 'de');
+/** An amount in the report currency (`numbers.currency`), as the language writes money. */
+const m = (value: string | undefined, numbers: MessageInput['numbers']) =>
+	formatMoneyText(value ?? '', numbers.currency, 'de');
+const p = (value: string | undefined) => formatPeriod(value ?? '', 'de');
 const days = (count: string | undefined) => (count === '1' ? '1 Tag' : `${count} Tage`);
 const lineCount = (count: string | undefined) => (count === '1' ? '1 Zeile' : `${count} Zeilen`);
 const daysDative = (count: string | undefined) => (count === '1' ? '1 Tag' : `${count} Tagen`);
@@ -50,7 +54,7 @@ export const messagesDe: MessageTable = {
 	},
 	'line-total-mismatch': {
 		message: ({ subject, numbers }) =>
-			`Zeile ${subject.line}: Der Gesamtbetrag ${n(numbers.actual)} ist nicht Menge × Einzelpreis: ${n(numbers.quantity)} × ${n(numbers.unitPrice)} = ${n(numbers.expected)}.`,
+			`Zeile ${subject.line}: Der Gesamtbetrag ${m(numbers.actual, numbers)} ist nicht Menge × Einzelpreis: ${n(numbers.quantity)} × ${m(numbers.unitPrice, numbers)} = ${m(numbers.expected, numbers)}.`,
 		fixHint: () =>
 			'Korrigieren Sie Gesamtbetrag, Menge oder Einzelpreis: Der Gesamtbetrag ist Menge × Einzelpreis, auf 2 Nachkommastellen gerundet.'
 	},
@@ -74,7 +78,7 @@ export const messagesDe: MessageTable = {
 	},
 	'sid-dropped': {
 		message: (input) =>
-			`${usage(input)}: im Vormonat abgerechnet (${lineCount(input.numbers.previousLines)}, ${n(input.numbers.previousTotal)}), jetzt nicht mehr enthalten.`,
+			`${usage(input)}: im Vormonat abgerechnet (${lineCount(input.numbers.previousLines)}, ${m(input.numbers.previousTotal, input.numbers)}), jetzt nicht mehr enthalten.`,
 		fixHint: () =>
 			'Wurde der Dienst gekündigt, bestätigen Sie die Warnung mit einem Grund; sonst ergänzen Sie die fehlende Nutzung, denn genutzte Dienste wegzulassen ist eine zu niedrige Meldung.'
 	},
@@ -90,13 +94,13 @@ export const messagesDe: MessageTable = {
 	},
 	'pack-not-valid-for-period': {
 		message: ({ numbers }) =>
-			`Das Programmpaket gilt ab ${d(numbers.validFrom)}${numbers.validTo === undefined ? '' : ` bis ${d(numbers.validTo)}`}; der Zeitraum ${numbers.period} liegt außerhalb.`,
+			`Das Programmpaket gilt ab ${d(numbers.validFrom)}${numbers.validTo === undefined ? '' : ` bis ${d(numbers.validTo)}`}; der Zeitraum ${p(numbers.period)} liegt außerhalb.`,
 		fixHint: () =>
 			'Verwenden Sie das Programmpaket für diesen Zeitraum oder prüfen Sie den Berichtszeitraum.'
 	},
 	'empty-report': {
 		message: ({ numbers }) =>
-			`Der Bericht für ${numbers.period} enthält keine Nutzung (${lineCount(numbers.lines)}).`,
+			`Der Bericht für ${p(numbers.period)} enthält keine Nutzung (${lineCount(numbers.lines)}).`,
 		fixHint: () =>
 			'Importieren Sie den Nutzungsexport oder bestätigen Sie ausdrücklich, dass es in diesem Monat keine Nutzung gab.'
 	},
@@ -107,25 +111,25 @@ export const messagesDe: MessageTable = {
 			'Korrigieren Sie unter „Ausgelassene Zeilen“ jede Zeile zu einer Berichtszeile oder schließen Sie sie mit Begründung aus, oder importieren Sie eine korrigierte Datei.'
 	},
 	'zero-usage-confirmed': {
-		message: ({ numbers }) => `Keine Nutzung für ${numbers.period}, wie bestätigt.`,
+		message: ({ numbers }) => `Keine Nutzung für ${p(numbers.period)}, wie bestätigt.`,
 		fixHint: () =>
 			'Nichts zu tun. Taucht doch Nutzung auf, importieren Sie den Export für diesen Monat: Er ersetzt diesen Bericht.'
 	},
 	'new-sid': {
 		message: (input) =>
-			`${input.subject.sid} ist neu: nicht im Bericht des Vormonats (${lineCount(input.numbers.lines)}, ${n(input.numbers.total)}).`,
+			`${input.subject.sid} ist neu: nicht im Bericht des Vormonats (${lineCount(input.numbers.lines)}, ${m(input.numbers.total, input.numbers)}).`,
 		fixHint: () =>
 			'Neugeschäft unter dem Commit-Vertrag zählt als Buchungspunkt; prüfen Sie, ob die SID stimmt.'
 	},
 	'new-customer': {
 		message: (input) =>
-			`${input.subject.customerRef} ist ein neuer Kunde: nicht im Bericht des Vormonats (${lineCount(input.numbers.lines)}, ${n(input.numbers.total)}).`,
+			`${input.subject.customerRef} ist ein neuer Kunde: nicht im Bericht des Vormonats (${lineCount(input.numbers.lines)}, ${m(input.numbers.total, input.numbers)}).`,
 		fixHint: () =>
 			'Neugeschäft unter dem Commit-Vertrag zählt als Buchungspunkt; vergleichen Sie den Kundennamen mit dem Vormonat.'
 	},
 	'previous-period-gap': {
 		message: ({ numbers }) =>
-			`Verglichen mit dem Bericht für ${numbers.previousPeriod}, nicht ${numbers.expectedPeriod}: Änderungen können mehr als einen Monat umfassen.`,
+			`Verglichen mit dem Bericht für ${p(numbers.previousPeriod)}, nicht ${p(numbers.expectedPeriod)}: Änderungen können mehr als einen Monat umfassen.`,
 		fixHint: () =>
 			'Liefern Sie zuerst den fehlenden Monat oder lesen Sie die Änderungen mit dieser Lücke im Blick.'
 	}

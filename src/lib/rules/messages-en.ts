@@ -1,9 +1,13 @@
-import { formatDate, formatNumber, quote } from './format-text';
+import { formatDate, formatMoneyText, formatNumber, formatPeriod, quote } from './format-text';
 import type { MessageInput, MessageTable } from './messages';
 
 const n = (value: string | undefined) => formatNumber(value ?? '', 'en');
 const d = (value: string | undefined) => formatDate(value ?? '', 'en');
 const q = (value: string | undefined) => quote(value ?? '', 'en');
+/** An amount in the report currency (`numbers.currency`), as the language writes money. */
+const m = (value: string | undefined, numbers: MessageInput['numbers']) =>
+	formatMoneyText(value ?? '', numbers.currency, 'en');
+const p = (value: string | undefined) => formatPeriod(value ?? '', 'en');
 const days = (count: string | undefined) => (count === '1' ? '1 day' : `${count} days`);
 const lineCount = (count: string | undefined) => (count === '1' ? '1 line' : `${count} lines`);
 
@@ -48,7 +52,7 @@ export const messagesEn: MessageTable = {
 	},
 	'line-total-mismatch': {
 		message: ({ subject, numbers }) =>
-			`Line ${subject.line}: the total ${n(numbers.actual)} is not quantity × unit price: ${n(numbers.quantity)} × ${n(numbers.unitPrice)} = ${n(numbers.expected)}.`,
+			`Line ${subject.line}: the total ${m(numbers.actual, numbers)} is not quantity × unit price: ${n(numbers.quantity)} × ${m(numbers.unitPrice, numbers)} = ${m(numbers.expected, numbers)}.`,
 		fixHint: () =>
 			'Correct the total, the quantity or the unit price: the total is quantity × unit price, rounded to 2 decimals.'
 	},
@@ -72,7 +76,7 @@ export const messagesEn: MessageTable = {
 	},
 	'sid-dropped': {
 		message: (input) =>
-			`${usage(input)}: billed last month (${lineCount(input.numbers.previousLines)}, ${n(input.numbers.previousTotal)}), missing now.`,
+			`${usage(input)}: billed last month (${lineCount(input.numbers.previousLines)}, ${m(input.numbers.previousTotal, input.numbers)}), missing now.`,
 		fixHint: () =>
 			'If the service was cancelled, acknowledge the warning with a reason; otherwise add the missing usage, since leaving out used services is under-reporting.'
 	},
@@ -88,12 +92,12 @@ export const messagesEn: MessageTable = {
 	},
 	'pack-not-valid-for-period': {
 		message: ({ numbers }) =>
-			`The program pack is valid from ${d(numbers.validFrom)} ${numbers.validTo === undefined ? 'on' : `to ${d(numbers.validTo)}`}; the period ${numbers.period} lies outside it.`,
+			`The program pack is valid from ${d(numbers.validFrom)} ${numbers.validTo === undefined ? 'on' : `to ${d(numbers.validTo)}`}; the period ${p(numbers.period)} lies outside it.`,
 		fixHint: () => 'Use the program pack for this period, or check the report period.'
 	},
 	'empty-report': {
 		message: ({ numbers }) =>
-			`The report for ${numbers.period} has no usage (${lineCount(numbers.lines)}).`,
+			`The report for ${p(numbers.period)} has no usage (${lineCount(numbers.lines)}).`,
 		fixHint: () =>
 			'Import the usage export, or confirm explicitly that there was no usage this month.'
 	},
@@ -104,25 +108,25 @@ export const messagesEn: MessageTable = {
 			'Under "Rows left out", correct each row into a line or exclude it with a reason, or import a corrected file.'
 	},
 	'zero-usage-confirmed': {
-		message: ({ numbers }) => `No usage for ${numbers.period}, as confirmed.`,
+		message: ({ numbers }) => `No usage for ${p(numbers.period)}, as confirmed.`,
 		fixHint: () =>
 			'Nothing to do. If usage turns up, import the export for this month: it replaces this report.'
 	},
 	'new-sid': {
 		message: (input) =>
-			`${input.subject.sid} is new: not in last month's report (${lineCount(input.numbers.lines)}, ${n(input.numbers.total)}).`,
+			`${input.subject.sid} is new: not in last month's report (${lineCount(input.numbers.lines)}, ${m(input.numbers.total, input.numbers)}).`,
 		fixHint: () =>
 			'New business under the commit contract counts as a booking point; check that the SID is right.'
 	},
 	'new-customer': {
 		message: (input) =>
-			`${input.subject.customerRef} is a new customer: not in last month's report (${lineCount(input.numbers.lines)}, ${n(input.numbers.total)}).`,
+			`${input.subject.customerRef} is a new customer: not in last month's report (${lineCount(input.numbers.lines)}, ${m(input.numbers.total, input.numbers)}).`,
 		fixHint: () =>
 			'New business under the commit contract counts as a booking point; check the customer name against last month.'
 	},
 	'previous-period-gap': {
 		message: ({ numbers }) =>
-			`Compared with the report for ${numbers.previousPeriod}, not ${numbers.expectedPeriod}: changes may span more than one month.`,
+			`Compared with the report for ${p(numbers.previousPeriod)}, not ${p(numbers.expectedPeriod)}: changes may span more than one month.`,
 		fixHint: () => 'Deliver the missing month first, or read the changes with the gap in mind.'
 	}
 };

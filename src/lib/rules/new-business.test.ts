@@ -33,18 +33,18 @@ describe('new-sid and new-customer', () => {
 				ruleId: 'new-sid',
 				severity: 'info',
 				subject: { kind: 'sid', sid: 'SID-4711-ACC-01', line: 3 },
-				numbers: { lines: '1', total: '153.60' }
+				numbers: { lines: '1', total: '153.60', currency: 'EUR' }
 			},
 			{
 				ruleId: 'new-customer',
 				severity: 'info',
 				subject: { kind: 'customer', customerRef: 'Alpenblick Hotelgruppe GmbH', line: 3 },
-				numbers: { lines: '2', total: '1025.10' }
+				numbers: { lines: '2', total: '1025.10', currency: 'EUR' }
 			}
 		]);
 		expect(findings[1].message).toEqual({
-			de: 'Alpenblick Hotelgruppe GmbH ist ein neuer Kunde: nicht im Bericht des Vormonats (2 Zeilen, 1.025,10).',
-			en: "Alpenblick Hotelgruppe GmbH is a new customer: not in last month's report (2 lines, 1,025.10)."
+			de: 'Alpenblick Hotelgruppe GmbH ist ein neuer Kunde: nicht im Bericht des Vormonats (2 Zeilen, 1.025,10 €).',
+			en: "Alpenblick Hotelgruppe GmbH is a new customer: not in last month's report (2 lines, €1,025.10)."
 		});
 	});
 

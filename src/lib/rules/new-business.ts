@@ -28,7 +28,11 @@ function checkNew(
 		return createFinding({
 			ruleId: kind === 'sid' ? 'new-sid' : 'new-customer',
 			subject,
-			numbers: { lines: String(group.lines), total: formatAmount(totals.get(group) ?? ZERO) },
+			numbers: {
+				lines: String(group.lines),
+				total: formatAmount(totals.get(group) ?? ZERO),
+				currency: context.facts.currency
+			},
 			pack: context.packRef
 		});
 	});

@@ -14,8 +14,8 @@ describe('empty-report and zero-usage-confirmed', () => {
 			}
 		]);
 		expect(empty[0].message).toEqual({
-			de: 'Der Bericht für 2026-10 enthält keine Nutzung (0 Zeilen).',
-			en: 'The report for 2026-10 has no usage (0 lines).'
+			de: 'Der Bericht für Oktober 2026 enthält keine Nutzung (0 Zeilen).',
+			en: 'The report for October 2026 has no usage (0 lines).'
 		});
 		const confirmed = findingsOf(
 			['empty-report', 'zero-usage-confirmed'],
@@ -80,7 +80,7 @@ describe('pack-not-valid-for-period', () => {
 			validTo: '2026-09-30'
 		});
 		expect(finding.message.de).toBe(
-			'Das Programmpaket gilt ab 04.07.2025 bis 30.09.2026; der Zeitraum 2026-10 liegt außerhalb.'
+			'Das Programmpaket gilt ab 04.07.2025 bis 30.09.2026; der Zeitraum Oktober 2026 liegt außerhalb.'
 		);
 	});
 });

@@ -27,7 +27,7 @@ describe('report-late', () => {
 				},
 				message: {
 					de: 'Der Bericht wurde 1 Tag nach dem Fälligkeitstag 15.11.2026 übermittelt.',
-					en: 'The report was submitted 1 day after the due date 2026-11-15.'
+					en: 'The report was submitted 1 day after the due date 15 November 2026.'
 				},
 				fixHint: {
 					de: 'Bestätigen Sie die Verspätung mit einem Grund; Ihr Solution Aggregator kann danach fragen.',
@@ -49,7 +49,7 @@ describe('report-late', () => {
 		});
 		expect(finding.message).toEqual({
 			de: 'Der Bericht war bis 15.11.2026 fällig und ist seit 3 Tagen überfällig.',
-			en: 'The report was due by 2026-11-15 and is 3 days overdue.'
+			en: 'The report was due by 15 November 2026 and is 3 days overdue.'
 		});
 	});
 

@@ -34,3 +34,21 @@ export function summarizeReview(options: {
 	}
 	return { ...summary, canMarkReady: summary.blocking === 0 && summary.openWarnings === 0 };
 }
+
+function sortedEntries(record: object): [string, unknown][] {
+	return Object.entries(record)
+		.filter(([, value]) => value !== undefined)
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * What a finding says: its rule, its subject and the numbers it used. An acknowledgement records
+ * this, so a correction can tell a finding that still holds unchanged from one that changed. A
+ * finding about a SID, a customer or the report names a line only to point at it; where that
+ * line sits in the next file does not change what the finding says, so it is left out.
+ */
+export function findingFingerprint(finding: Finding): string {
+	const { line, ...about } = finding.subject;
+	const subject = finding.subject.kind === 'line' ? { ...about, line } : about;
+	return JSON.stringify([finding.ruleId, sortedEntries(subject), sortedEntries(finding.numbers)]);
+}

@@ -25,18 +25,18 @@ describe('sid-dropped', () => {
 				ruleId: 'sid-dropped',
 				severity: 'warning',
 				subject: { kind: 'sid', sid: 'SID-4711-HZN-01', customerRef: 'Bäckerei Hüttner KG' },
-				numbers: { previousLines: '1', previousTotal: '201.60' }
+				numbers: { previousLines: '1', previousTotal: '201.60', currency: 'EUR' }
 			},
 			{
 				ruleId: 'sid-dropped',
 				severity: 'warning',
 				subject: { kind: 'sid', sid: 'SID-4711-UEM-02' },
-				numbers: { previousLines: '1', previousTotal: '3486.00' }
+				numbers: { previousLines: '1', previousTotal: '3486.00', currency: 'EUR' }
 			}
 		]);
 		expect(findings[0].message).toEqual({
-			de: 'Bäckerei Hüttner KG auf SID-4711-HZN-01: im Vormonat abgerechnet (1 Zeile, 201,60), jetzt nicht mehr enthalten.',
-			en: 'Bäckerei Hüttner KG on SID-4711-HZN-01: billed last month (1 line, 201.60), missing now.'
+			de: 'Bäckerei Hüttner KG auf SID-4711-HZN-01: im Vormonat abgerechnet (1 Zeile, 201,60 €), jetzt nicht mehr enthalten.',
+			en: 'Bäckerei Hüttner KG on SID-4711-HZN-01: billed last month (1 line, €201.60), missing now.'
 		});
 	});
 

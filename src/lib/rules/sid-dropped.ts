@@ -31,7 +31,8 @@ export function checkDroppedSids(
 			subject,
 			numbers: {
 				previousLines: String(pair.lines),
-				previousTotal: formatAmount(totals.get(pair) ?? ZERO)
+				previousTotal: formatAmount(totals.get(pair) ?? ZERO),
+				currency: context.facts.currency
 			},
 			pack: context.packRef
 		});

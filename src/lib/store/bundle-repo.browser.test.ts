@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toDecimal } from '$lib/domain/money';
-import { toPeriod } from '$lib/domain/period';
+import { shiftPeriod, toPeriod, type Period } from '$lib/domain/period';
 import type { UsageLine } from '$lib/import/usage-row-schema';
 import { verifyBundle } from '$lib/sync/verify-bundle';
 import { serializeBackup } from '$lib/domain/backup';
@@ -9,8 +9,9 @@ import { exportBackup, restoreBackup } from './backup-repo';
 import { signAndQueue } from './bundle-repo';
 import { PartnerDeskDatabase } from './db';
 import { canWithdraw, dueBundles, listBundles, readBundleJws, withdrawBundle } from './outbox-repo';
-import { markReady, storeImportedReport } from './report-repo';
+import { markReady, recordCreditReason, storeImportedReport } from './report-repo';
 import { saveAggregator } from './settings-repo';
+import { acknowledgeWarnings } from './test-review';
 import { activeSigningKey, listSigningKeys, rotateSigningKey } from './signing-key-repo';
 
 let db: PartnerDeskDatabase;
@@ -39,15 +40,17 @@ const lines: UsageLine[] = [
 		total: toDecimal('201.6')
 	}
 ];
-const pack = { id: 'omnissa-sp' as const, version: '2026.1' };
 const partner = { id: 'SP-4711', name: 'Muster IT-Services GmbH' };
 
-async function readyReport(period = toPeriod(2026, 10), digest = 'a') {
+/** Inside the period's review window, before it is due: no lateness to acknowledge. */
+const reviewDay = (period: string) => new Date(`${shiftPeriod(period as Period, 1)}-12T10:00:00Z`);
+
+async function readyReport(period = toPeriod(2026, 10), digest = 'a', reportLines = lines) {
 	const revision = await storeImportedReport(db, {
 		programId: 'omnissa-sp',
 		period,
 		currency: 'EUR',
-		lines,
+		lines: reportLines,
 		source: {
 			fileName: 'usage.csv',
 			digest: digest.repeat(64),
@@ -57,11 +60,13 @@ async function readyReport(period = toPeriod(2026, 10), digest = 'a') {
 			rowsSkipped: 0
 		}
 	});
-	return markReady(db, { revisionId: revision.id });
+	const now = reviewDay(period);
+	await acknowledgeWarnings(db, { revisionId: revision.id, now });
+	return markReady(db, { revisionId: revision.id, now });
 }
 
 async function sign(revisionId: string) {
-	return signAndQueue(db, { revisionId, aggregatorId: 'also-de', findings: [], pack, partner });
+	return signAndQueue(db, { revisionId, aggregatorId: 'also-de', partner });
 }
 
 describe('signed bundles in real IndexedDB and WebCrypto', () => {
@@ -138,31 +143,60 @@ describe('signed bundles in real IndexedDB and WebCrypto', () => {
 		expect(bundle.kid).toBe(fresh.kid);
 	});
 
-	it('refuses a draft and a report with a blocking finding, and stores nothing', async () => {
+	it('recomputes the findings from the stored lines: a blocking line refuses, nothing is stored', async () => {
 		db = new PartnerDeskDatabase(`bundles-${crypto.randomUUID()}`);
 		await saveAggregator(db, { id: 'also-de', name: 'ALSO Deutschland' });
 		const ready = await readyReport();
-		const blocking = {
-			ruleId: 'line-total-mismatch',
-			severity: 'blocking',
-			subject: { kind: 'line', line: 2 },
-			numbers: {},
-			message: { en: 'x', de: 'x' },
-			fixHint: { en: 'x', de: 'x' },
-			pack
-		} as const;
-		await expect(
-			signAndQueue(db, {
-				revisionId: ready.id,
-				aggregatorId: 'also-de',
-				findings: [blocking],
-				pack,
-				partner
-			})
-		).rejects.toThrow('blocking');
+		// The stored line no longer adds up (as a stale page or a bug might leave it): signing
+		// checks the lines itself instead of trusting the findings a page shows.
+		const chunk = (await db.lineChunks.toArray())[0];
+		chunk.columns.total[0] = toDecimal('999.99');
+		await db.lineChunks.put(chunk);
+		await expect(sign(ready.id)).rejects.toMatchObject({ code: 'blocking-findings' });
 		expect(await db.bundles.count()).toBe(0);
 		expect(await db.chainHeads.count()).toBe(0);
 		expect((await db.reports.get(ready.id))?.state).toBe('ready');
+	});
+
+	it('signs with the effective pack and carries the acknowledgements and credit reasons', async () => {
+		db = new PartnerDeskDatabase(`bundles-${crypto.randomUUID()}`);
+		await saveAggregator(db, { id: 'also-de', name: 'ALSO Deutschland' });
+		const credit = { ...lines[1], quantity: toDecimal('-2'), total: toDecimal('-22.40') };
+		const draft = await storeImportedReport(db, {
+			programId: 'omnissa-sp',
+			period: toPeriod(2026, 10),
+			currency: 'EUR',
+			lines: [lines[0], { ...credit, sku: 'OSP-APP-PUB-CCU', unit: 'User', contractId: 'SPC-1' }]
+		});
+		await recordCreditReason(db, { revisionId: draft.id, line: 3, reason: 'Two users cancelled' });
+		const now = new Date('2026-11-20T10:00:00Z'); // five days late
+		expect(await acknowledgeWarnings(db, { revisionId: draft.id, now, comment: 'Agreed' })).toBe(1);
+		await markReady(db, { revisionId: draft.id, now });
+		const bundle = await sign(draft.id);
+		const verified = await verifyBundle(await readBundleJws(db, bundle.bundleId));
+		if (!verified.ok) throw new Error(verified.problem.detail);
+		expect(verified.payload.kind).toBe('regular');
+		expect(verified.payload.program).toEqual({ id: 'omnissa-sp', packVersion: '1.0.0' });
+		expect(verified.payload.lines[1]).toEqual({
+			sid: 'SID-4711-HZN-01',
+			description: 'Published Applications',
+			customerRef: 'Bäckerei Hüttner KG',
+			sku: 'OSP-APP-PUB-CCU',
+			unit: 'User',
+			contractId: 'SPC-1',
+			quantity: '-2',
+			unitPrice: '11.2',
+			total: '-22.40',
+			creditReason: 'Two users cancelled'
+		});
+		expect(verified.payload.findings.filter((f) => f.severity === 'warning')).toEqual([
+			{
+				ruleId: 'report-late',
+				severity: 'warning',
+				message: 'The report was submitted 5 days after the due date 15 November 2026.',
+				acknowledged: { reasonCode: 'other', comment: 'Agreed' }
+			}
+		]);
 	});
 
 	it('after a restore on a new device: a new key to register, and the chain goes on', async () => {

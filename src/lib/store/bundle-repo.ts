@@ -1,13 +1,12 @@
 import type { BundleRecord } from '$lib/domain/bundle';
-import type { PackRef } from '$lib/programs/pack-schema';
-import type { Finding } from '$lib/rules/finding';
+import { packRefOf } from '$lib/programs/pack-schema';
 import { buildBundlePayload } from '$lib/sync/build-bundle-payload';
 import { toBundleId, type BundleDigest, type BundleId } from '$lib/sync/bundle-payload';
 import { signBundle } from '$lib/sync/sign-bundle';
 import { audit } from './audit';
 import type { PartnerDeskDatabase } from './db';
 import { guardStorage } from './errors';
-import { readLines } from './report-repo';
+import { checkStoredRevision } from './review-check';
 import { activeSigningKey } from './signing-key-repo';
 
 /** The chain head moved while signing (another tab signed): sign again on the new head. */
@@ -38,11 +37,14 @@ async function signOnce(db: PartnerDeskDatabase, options: SignOptions): Promise<
 		digest: null
 	};
 	const key = await activeSigningKey(db, now);
+	// The findings are computed here, from the stored lines and the effective pack: what is
+	// signed never depends on what a page happened to show.
+	const { findings, pack, lines } = await checkStoredRevision(db, { revision, now });
 	const payload = buildBundlePayload({
 		revision,
-		lines: await readLines(db, revisionId),
-		findings: options.findings,
-		pack: options.pack,
+		lines,
+		findings,
+		pack: packRefOf(pack),
 		partner: options.partner,
 		aggregator: { id: aggregator.id, name: aggregator.name },
 		bundleId: toBundleId(crypto.randomUUID()),
@@ -121,9 +123,6 @@ async function signOnce(db: PartnerDeskDatabase, options: SignOptions): Promise<
 export type SignOptions = {
 	revisionId: string;
 	aggregatorId: string;
-	/** The current check of the revision; a blocking finding refuses the signature. */
-	findings: readonly Finding[];
-	pack: PackRef;
 	partner: { id: string; name: string };
 	now?: Date;
 };
@@ -131,7 +130,8 @@ export type SignOptions = {
 /**
  * Signs a ready revision for an aggregator and puts the bundle in the outbox:
  * it links to the newest bundle signed for that aggregator, and from now on
- * never changes. The report is then queued.
+ * never changes. The report is then queued. The findings it carries are a fresh
+ * check of the stored lines with the effective pack; a blocking one refuses.
  */
 export async function signAndQueue(db: PartnerDeskDatabase, options: SignOptions) {
 	for (let attempt = 0; ; attempt++) {

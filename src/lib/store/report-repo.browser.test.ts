@@ -15,6 +15,7 @@ import {
 	readLines,
 	storeImportedReport
 } from './report-repo';
+import { acknowledgeWarnings } from './test-review';
 
 let db: PartnerDeskDatabase;
 afterEach(async () => {
@@ -42,6 +43,15 @@ const source = (digest: string) => ({
 	rowsRead: 2500,
 	rowsSkipped: 0
 });
+
+/** The demo day, inside October's review window. */
+const NOW = new Date('2026-11-12T10:00:00Z');
+
+/** Acknowledges what the check raises, then marks ready, as the partner does. */
+async function ready(revisionId: string) {
+	await acknowledgeWarnings(db, { revisionId, now: NOW });
+	return markReady(db, { revisionId, now: NOW });
+}
 
 const base = { programId: 'omnissa-sp' as const, period: toPeriod(2026, 10), currency: 'EUR' };
 
@@ -112,7 +122,7 @@ describe('report revisions in real IndexedDB', () => {
 		});
 		await expect(
 			storeImportedReport(db, { ...base, lines: lines(10), source: source('b') })
-		).rejects.toThrow('has a draft');
+		).rejects.toMatchObject({ code: 'draft-exists', revisionId: first.id });
 		const replaced = await storeImportedReport(db, {
 			...base,
 			lines: lines(10),
@@ -137,7 +147,7 @@ describe('report revisions in real IndexedDB', () => {
 			reasonCode: 'customer-growth',
 			comment: 'New branch office'
 		});
-		await markReady(db, { revisionId: first.id });
+		await ready(first.id);
 		await expect(
 			acknowledgeFinding(db, {
 				revisionId: first.id,
@@ -145,11 +155,11 @@ describe('report revisions in real IndexedDB', () => {
 				reasonCode: 'other',
 				comment: ''
 			})
-		).rejects.toThrow('is ready');
+		).rejects.toMatchObject({ code: 'not-a-draft' });
 
 		const second = await storeImportedReport(db, { ...base, lines: lines(6), source: source('c') });
 		expect(second).toMatchObject({ revision: 2, supersedes: first.id, state: 'draft' });
-		await markReady(db, { revisionId: second.id });
+		await ready(second.id);
 		const states = (await listRevisions(db)).map((r) => [r.revision, r.state]);
 		expect(states).toEqual([
 			[2, 'ready'],
@@ -165,22 +175,22 @@ describe('report revisions in real IndexedDB', () => {
 	it('late usage for a closed month is an adjustment that replaces nothing', async () => {
 		db = new PartnerDeskDatabase(`reports-${crypto.randomUUID()}`);
 		const late = { ...base, kind: 'adjustment' as const, lines: lines(2) };
-		await expect(storeImportedReport(db, { ...late, source: source('d') })).rejects.toThrow(
-			'no closed report to adjust'
-		);
+		await expect(storeImportedReport(db, { ...late, source: source('d') })).rejects.toMatchObject({
+			code: 'nothing-to-adjust'
+		});
 		const regular = await storeImportedReport(db, {
 			...base,
 			lines: lines(5),
 			source: source('a')
 		});
-		await markReady(db, { revisionId: regular.id });
+		await ready(regular.id);
 
 		const first = await storeImportedReport(db, { ...late, source: source('d') });
 		expect(first).toMatchObject({ kind: 'adjustment', revision: 1, supersedes: null });
-		await markReady(db, { revisionId: first.id });
+		await ready(first.id);
 		const second = await storeImportedReport(db, { ...late, source: source('e') });
 		expect(second).toMatchObject({ kind: 'adjustment', revision: 2, supersedes: null });
-		await markReady(db, { revisionId: second.id });
+		await ready(second.id);
 		// A correction of the month itself is still the regular report's revision 2.
 		const correction = await storeImportedReport(db, {
 			...base,

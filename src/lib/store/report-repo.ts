@@ -1,7 +1,7 @@
 import type { Period } from '$lib/domain/period';
 import type { ProgramId } from '$lib/domain/programs';
+import { planRevision, readyGate, supersededOnReady } from '$lib/domain/report-lifecycle';
 import {
-	isClosedRegular,
 	isFrozen,
 	ReportRevisionSchema,
 	type Acknowledgement,
@@ -12,6 +12,8 @@ import {
 import { summarizeLines, type ReportTotals } from '$lib/domain/report-totals';
 import type { MappingPreset } from '$lib/import/mapping-preset';
 import type { UsageLine } from '$lib/import/usage-row-schema';
+import { carryAcknowledgements, carryCreditReasons } from '$lib/rules/carry-over';
+import { summarizeReview } from '$lib/rules/review-summary';
 import { audit } from './audit';
 import {
 	LINES_PER_CHUNK,
@@ -22,6 +24,8 @@ import {
 import { guardStorage } from './errors';
 import { writeLeftOutRows, type LeftOutImport } from './left-out-repo';
 import { fromLineColumns, toLineColumns } from './line-columns';
+import { ReportRefused } from './report-refused';
+import { checkStoredRevision, reviewTables } from './review-check';
 
 /** Every revision, newest period first, newest revision first within a period. */
 export async function listRevisions(db: PartnerDeskDatabase): Promise<ReportRevision[]> {
@@ -118,49 +122,41 @@ export type StoreImportOptions = {
 /**
  * Stores an imported file as a report revision in one transaction: the lines,
  * their totals, the revision and its audit entry are written whole or not at
- * all. A regular file for a period whose newest revision is frozen becomes the
- * next revision, superseding it once marked ready; an adjustment supersedes
- * nothing. Without a source it is the user's zero-usage report.
+ * all. Where it goes in its month is the lifecycle's decision (`planRevision`):
+ * a refusal (a draft exists, nothing to adjust) is thrown as a coded
+ * `ReportRefused`. A correction keeps the credit reasons and acknowledgements of
+ * the revision it corrects (and of the draft it replaces) whose findings are
+ * unchanged. Without a source it is the user's zero-usage report.
  */
 export async function storeImportedReport(
 	db: PartnerDeskDatabase,
 	options: StoreImportOptions
 ): Promise<ReportRevision> {
-	const at = (options.now ?? new Date()).toISOString();
-	const tables = [db.reports, db.lineChunks, db.groupTotals, db.leftOutRows, db.auditLog];
+	const now = options.now ?? new Date();
+	const at = now.toISOString();
+	const tables = [...reviewTables(db), db.groupTotals, db.auditLog];
 	return guardStorage(() =>
 		db.transaction('rw', tables, async () => {
-			const existing = options.replace ? await db.reports.get(options.replace) : undefined;
-			if (options.replace && (!existing || isFrozen(existing.state))) {
-				throw new Error(`revision ${options.replace} is not a draft`);
-			}
-			const kind = existing?.kind ?? options.kind ?? 'regular';
 			const month = await db.reports
 				.where('[programId+period]')
 				.equals([options.programId, options.period])
 				.toArray();
-			// Late usage adds to a report that went out; before that it belongs in the report.
-			if (kind === 'adjustment' && !month.some(isClosedRegular)) {
-				throw new Error(`period ${options.period} has no closed report to adjust`);
-			}
-			const siblings = month.filter((sibling) => sibling.kind === kind);
-			const newest = siblings.sort((a, b) => b.revision - a.revision)[0];
-			// A second draft for the same month would be ambiguous: the caller asks the user to replace.
-			if (!existing && newest && !isFrozen(newest.state)) {
-				throw new Error(`period ${options.period} has a draft: replace it`);
-			}
+			const plan = planRevision({ month, kind: options.kind, replace: options.replace });
+			if (!plan.ok) throw new ReportRefused(plan);
+			const existing = plan.replaces;
 			const id = existing?.id ?? crypto.randomUUID();
+			// Read before the new lines overwrite a replaced draft's.
+			const sources = await wordsToKeep(db, [existing, plan.corrects]);
 			const totals = await writeLines(db, id, options.lines, options.totals);
 			// A re-import replaces the left-out rows too: they are those of the new file.
 			const leftOut = await writeLeftOutRows(db, id, options.leftOut);
-			const revision: ReportRevision = ReportRevisionSchema.parse({
+			const draft: ReportRevision = ReportRevisionSchema.parse({
 				id,
 				programId: options.programId,
 				period: options.period,
-				kind,
-				revision: existing?.revision ?? (newest ? newest.revision + 1 : 1),
-				// Adjustments stand side by side: each adds late usage, none replaces another.
-				supersedes: existing?.supersedes ?? (kind === 'regular' ? (newest?.id ?? null) : null),
+				kind: plan.kind,
+				revision: plan.revision,
+				supersedes: plan.supersedes,
 				state: 'draft',
 				currency: options.currency,
 				createdAt: existing?.createdAt ?? at,
@@ -168,10 +164,15 @@ export async function storeImportedReport(
 				source: options.source,
 				lineCount: totals.lines,
 				totals: { quantity: totals.quantity, amount: totals.amount },
-				// A new file is a new report: earlier acknowledgements do not carry over.
 				acknowledgements: {},
 				creditReasons: {},
 				zeroUsageConfirmed: options.zeroUsageConfirmed ?? false
+			});
+			const revision = await carryOver(db, {
+				revision: draft,
+				lines: options.lines,
+				sources,
+				now
 			});
 			await db.reports.put(revision);
 			await audit(
@@ -190,9 +191,66 @@ export async function storeImportedReport(
 				},
 				at
 			);
+			const carried = {
+				acknowledgements: Object.keys(revision.acknowledgements).length,
+				creditReasons: Object.keys(revision.creditReasons).length
+			};
+			if (carried.acknowledgements + carried.creditReasons > 0)
+				await audit(db, { revisionId: id, action: 'carried-over', detail: carried }, at);
 			return revision;
 		})
 	);
+}
+
+type WordsSource = { revision: ReportRevision; lines: UsageLine[] };
+
+/** The revisions whose acknowledgements and credit reasons a new file may keep, newest first. */
+async function wordsToKeep(
+	db: PartnerDeskDatabase,
+	revisions: (ReportRevision | undefined)[]
+): Promise<WordsSource[]> {
+	const sources: WordsSource[] = [];
+	for (const revision of revisions) {
+		if (!revision) continue;
+		const reasons = Object.keys(revision.creditReasons).length;
+		if (reasons + Object.keys(revision.acknowledgements).length === 0) continue;
+		sources.push({ revision, lines: reasons > 0 ? await readLines(db, revision.id) : [] });
+	}
+	return sources;
+}
+
+/**
+ * What a new file keeps of the revisions before it (the draft it replaces, the revision it
+ * corrects): credit reasons of lines that are still there, then acknowledgements of findings
+ * the new lines still raise unchanged. Checked only when there is something to keep.
+ */
+async function carryOver(
+	db: PartnerDeskDatabase,
+	options: {
+		revision: ReportRevision;
+		lines: readonly UsageLine[];
+		sources: WordsSource[];
+		now: Date;
+	}
+): Promise<ReportRevision> {
+	const { revision, lines, now } = options;
+	if (options.sources.length === 0) return revision;
+	// Oldest first, so the newer source's words win.
+	const sources = [...options.sources].reverse();
+	const creditReasons: Record<string, string> = {};
+	for (const from of sources) Object.assign(creditReasons, carryCreditReasons({ from, lines }));
+	const withReasons = { ...revision, creditReasons };
+	const { findings } = await checkStoredRevision(db, { revision: withReasons, now, lines });
+	const acknowledgements: Record<string, Acknowledgement> = {};
+	for (const { revision: source } of sources) {
+		const kept = carryAcknowledgements({ from: source.acknowledgements, findings });
+		for (const [key, acknowledgement] of Object.entries(kept))
+			acknowledgements[key] =
+				source.id === revision.id
+					? acknowledgement
+					: { ...acknowledgement, carriedFrom: acknowledgement.carriedFrom ?? source.id };
+	}
+	return ReportRevisionSchema.parse({ ...withReasons, acknowledgements });
 }
 
 async function updateDraft(
@@ -207,7 +265,8 @@ async function updateDraft(
 		db.transaction('rw', db.reports, db.auditLog, async () => {
 			const revision = await db.reports.get(id);
 			if (!revision) throw new Error(`no revision ${id}`);
-			if (isFrozen(revision.state)) throw new Error(`revision ${id} is ${revision.state}`);
+			if (isFrozen(revision.state))
+				throw new ReportRefused({ ok: false, code: 'not-a-draft', revisionId: id });
 			const next = ReportRevisionSchema.parse({ ...change(revision), updatedAt: at });
 			await db.reports.put(next);
 			await audit(db, { ...entry, revisionId: id }, at);
@@ -222,6 +281,8 @@ export function acknowledgeFinding(
 	options: {
 		revisionId: string;
 		findingKey: string;
+		/** What the finding says (`findingFingerprint`): a correction keeps it while unchanged. */
+		fingerprint?: string;
 		reasonCode: string;
 		comment: string;
 		now?: Date;
@@ -231,7 +292,8 @@ export function acknowledgeFinding(
 	const acknowledgement: Acknowledgement = {
 		reasonCode: options.reasonCode,
 		comment: options.comment,
-		at
+		at,
+		...(options.fingerprint === undefined ? {} : { fingerprint: options.fingerprint })
 	};
 	return updateDraft(
 		db,
@@ -271,9 +333,8 @@ export async function correctLine(
 	return guardStorage(() =>
 		db.transaction('rw', tables, async () => {
 			const revision = await db.reports.get(options.revisionId);
-			if (!revision || isFrozen(revision.state)) {
-				throw new Error(`revision ${options.revisionId} is not a draft`);
-			}
+			if (!revision || isFrozen(revision.state))
+				throw new ReportRefused({ ok: false, code: 'not-a-draft', revisionId: options.revisionId });
 			const lines = await readLines(db, revision.id);
 			const index = lines.findIndex((line) => line.line === options.line);
 			if (index < 0) throw new Error(`no line ${options.line} in revision ${revision.id}`);
@@ -322,32 +383,42 @@ export function recordCreditReason(
 }
 
 /**
- * Freezes a revision: from now on a change is a new revision. The revision it
- * corrects becomes superseded in the same transaction.
+ * Freezes a revision: from now on a change is a new revision. The gate is the lifecycle's
+ * (`readyGate`) over a fresh check of the stored lines with the effective pack, so a stale page
+ * cannot mark ready a report with a blocking finding or an open warning; a refusal is a coded
+ * `ReportRefused`. The revision it corrects becomes superseded in the same transaction.
  */
 export async function markReady(
 	db: PartnerDeskDatabase,
 	options: { revisionId: string; now?: Date }
 ): Promise<ReportRevision> {
-	const at = (options.now ?? new Date()).toISOString();
+	const now = options.now ?? new Date();
+	const at = now.toISOString();
 	return guardStorage(() =>
-		db.transaction('rw', db.reports, db.auditLog, async () => {
+		db.transaction('rw', [...reviewTables(db), db.auditLog], async () => {
 			const revision = await db.reports.get(options.revisionId);
-			if (!revision || isFrozen(revision.state))
-				throw new Error(`revision ${options.revisionId} is not a draft`);
+			if (!revision) throw new Error(`no revision ${options.revisionId}`);
+			const { findings } = isFrozen(revision.state)
+				? { findings: [] }
+				: await checkStoredRevision(db, { revision, now });
+			const review = summarizeReview({ findings, acknowledged: revision.acknowledgements });
+			const gate = readyGate({ revision, ...review });
+			if (!gate.ok) throw new ReportRefused(gate);
 			const ready = { ...revision, state: 'ready' as const, readyAt: at, updatedAt: at };
 			await db.reports.put(ready);
 			await audit(db, { revisionId: revision.id, action: 'marked-ready', detail: {} }, at);
-			if (revision.supersedes) {
-				const old = await db.reports.get(revision.supersedes);
-				if (old && old.state !== 'superseded') {
-					await db.reports.put({ ...old, state: 'superseded', updatedAt: at });
-					await audit(
-						db,
-						{ revisionId: old.id, action: 'superseded', detail: { by: revision.id } },
-						at
-					);
-				}
+			const month = await db.reports
+				.where('[programId+period]')
+				.equals([revision.programId, revision.period])
+				.toArray();
+			const old = supersededOnReady(revision, month);
+			if (old) {
+				await db.reports.put({ ...old, state: 'superseded', updatedAt: at });
+				await audit(
+					db,
+					{ revisionId: old.id, action: 'superseded', detail: { by: revision.id } },
+					at
+				);
 			}
 			return ready;
 		})

@@ -60,7 +60,7 @@ describe('buildBundlePayload on the October sample report', () => {
 		expect(new Set(payload.lines.map((l) => l.customerRef)).size).toBe(9);
 	});
 
-	it('writes the protocol members and nothing else; a regular report has no kind', () => {
+	it('writes the protocol members and nothing else; a regular report says its kind', () => {
 		expect(Object.keys(payload).sort()).toEqual([
 			'aggregator',
 			'bundleId',
@@ -68,6 +68,7 @@ describe('buildBundlePayload on the October sample report', () => {
 			'currency',
 			'excludedRows',
 			'findings',
+			'kind',
 			'lines',
 			'partner',
 			'period',
@@ -87,28 +88,38 @@ describe('buildBundlePayload on the October sample report', () => {
 			period: '2026-10',
 			createdAt: '2026-11-12T09:46:00.000Z',
 			currency: 'EUR',
-			previousDigest: null
+			previousDigest: null,
+			kind: 'regular'
 		});
-		expect(canonicalText(payload)).not.toContain('"kind"');
 	});
 
-	it('keeps each line as imported: the credit line, umlauts and a 2-decimal total', () => {
+	it('keeps each line as imported with its SKU, unit, contract id and credit reason', () => {
 		expect(payload.lines[4]).toEqual({
 			sid: 'SID-4711-HZN-01',
 			description: 'Veröffentlichte Anwendungen (RDSH)',
 			customerRef: 'Nordlicht Logistik AG',
+			sku: 'OSP-APP-PUB-CCU',
+			unit: 'Gleichzeitiger Benutzer',
+			contractId: 'SPC-4711-2026-01',
 			quantity: '-6',
 			unitPrice: '11.20',
-			total: '-67.20'
+			total: '-67.20',
+			creditReason: 'Six users cancelled on 2026-10-20'
 		});
 		expect(payload.lines[0]).toEqual({
 			sid: 'SID-4711-HZN-01',
 			description: 'Horizon Cloud Virtueller Desktop Standard',
 			customerRef: 'Alpenblick Hotelgruppe GmbH',
+			sku: 'OSP-HZN-STD-CCU',
+			unit: 'Gleichzeitiger Benutzer',
+			contractId: 'SPC-4711-2026-01',
 			quantity: '35',
 			unitPrice: '24.90',
 			total: '871.50'
 		});
+		// Only the credit line has a reason; lines without one carry no empty member.
+		expect(payload.lines.filter((l) => 'creditReason' in l)).toHaveLength(1);
+		expect(canonicalText(payload)).toContain('"creditReason":"Six users cancelled on 2026-10-20"');
 		expect(payload.lines.every((l) => /^-?\d+\.\d\d$/.test(l.total))).toBe(true);
 	});
 
@@ -147,6 +158,37 @@ describe('buildBundlePayload on the October sample report', () => {
 
 	it('is valid by the payload schema', () => {
 		expect(BundlePayloadSchema.safeParse(payload).success).toBe(true);
+	});
+
+	it('marks a confirmed month without usage as kind zero-usage', () => {
+		const zero = buildBundlePayload(
+			octoberOptions({
+				lines: [],
+				findings: [],
+				revision: readyRevision([], {
+					lineCount: 0,
+					zeroUsageConfirmed: true,
+					creditReasons: {},
+					totals: { quantity: '0', amount: '0.00' } as never
+				})
+			})
+		);
+		expect(zero).toMatchObject({ kind: 'zero-usage', lines: [], totals: { amount: '0.00' } });
+	});
+
+	it('leaves out SKU, unit and contract id where the export has none', () => {
+		const plain = smallOptions(
+			[line({ sku: undefined, unit: undefined, contractId: undefined })],
+			'3486.00'
+		);
+		expect(Object.keys(buildBundlePayload(plain).lines[0]).sort()).toEqual([
+			'customerRef',
+			'description',
+			'quantity',
+			'sid',
+			'total',
+			'unitPrice'
+		]);
 	});
 
 	it('marks an adjustment with kind, and a correction with supersedes', () => {

@@ -1,6 +1,7 @@
 import { compare, toAmount } from '$lib/domain/money';
 import { excludedRowsOf, unresolvedCount, type LeftOutRows } from '$lib/domain/left-out-rows';
 import type { ReportRevision } from '$lib/domain/report';
+import { bundleKind } from '$lib/domain/report-lifecycle';
 import type { UsageLine } from '$lib/import/usage-row-schema';
 import type { PackRef } from '$lib/programs/pack-schema';
 import type { Finding } from '$lib/rules/finding';
@@ -62,7 +63,7 @@ export type BuildBundlePayloadOptions = {
 	leftOut?: Pick<LeftOutRows, 'rows' | 'lostRows'>;
 };
 
-function bundleLine(line: UsageLine): BundleLine {
+function bundleLine(line: UsageLine, revision: ReportRevision): BundleLine {
 	const total = lineTotalOf(line);
 	// The check made this a blocking finding; a line that still differs means stale findings.
 	if (compare(line.total, total) !== 0)
@@ -79,7 +80,13 @@ function bundleLine(line: UsageLine): BundleLine {
 		// Numerically the stored total; written with exactly 2 decimals ("201.6" → "201.60").
 		total
 	};
+	// The export's own words, when it has them (DESIGN.md's line shape); absent, never empty.
 	if (line.customerRef) out.customerRef = line.customerRef;
+	if (line.sku) out.sku = line.sku;
+	if (line.unit) out.unit = line.unit;
+	if (line.contractId) out.contractId = line.contractId;
+	const creditReason = revision.creditReasons[String(line.line)]?.trim();
+	if (creditReason) out.creditReason = creditReason;
 	return out;
 }
 
@@ -98,7 +105,8 @@ function bundleFinding(finding: Finding, revision: ReportRevision): BundleFindin
 
 /**
  * The payload of a ready revision (DESIGN.md "Signed report bundles"): its lines with totals at 2
- * decimals, quantities and prices exactly as imported, its findings in English with their
+ * decimals, quantities and prices exactly as imported, SKU, unit, contract id and credit reason
+ * where there are any, its kind, its findings in English with their
  * acknowledgements joined by finding key. Refuses (throws `BundleBuildError`) a revision that is
  * not ready, one with a blocking finding, and inputs that do not belong together (lines, totals
  * or findings of another state of the report). A warning without an acknowledgement is carried
@@ -148,7 +156,7 @@ export function buildBundlePayload(options: BuildBundlePayloadOptions): BundlePa
 			'excludedRows'
 		);
 
-	const bundleLines = lines.map(bundleLine);
+	const bundleLines = lines.map((line) => bundleLine(line, revision));
 	const amount = totalAmountOf(bundleLines);
 	if (amount !== toAmount(revision.totals.amount))
 		throw new BundleBuildError(
@@ -161,7 +169,7 @@ export function buildBundlePayload(options: BuildBundlePayloadOptions): BundlePa
 		bundleId: options.bundleId,
 		revision: revision.revision,
 		supersedes: options.supersedes,
-		...(revision.kind === 'adjustment' ? { kind: 'adjustment' as const } : {}),
+		kind: bundleKind(revision),
 		partner: { id: options.partner.id, name: options.partner.name },
 		aggregator: { id: options.aggregator.id, name: options.aggregator.name },
 		program: { id: revision.programId, packVersion: pack.version },

@@ -13,13 +13,22 @@ function check(change: (copy: Record<string, unknown>) => void) {
 }
 
 describe('BundlePayloadSchema', () => {
-	it('takes kind only as "adjustment": a regular bundle carries none', () => {
+	it('takes kind as regular, adjustment or zero-usage, and requires it', () => {
 		expect(check(() => {})).toBe('ok');
 		expect(check((c) => (c.kind = 'adjustment'))).toBe('ok');
-		expect(check((c) => (c.kind = 'regular'))).toEqual([
-			'kind',
-			'Invalid input: expected "adjustment"'
-		]);
+		expect(check((c) => (c.kind = 'zero-usage'))).toBe('ok');
+		expect(check((c) => (c.kind = 'credit'))[0]).toBe('kind');
+		expect(check((c) => delete c.kind)[0]).toBe('kind');
+	});
+
+	it('takes a line’s sku, unit, contractId and creditReason, never empty', () => {
+		const line = (c: Record<string, unknown>) => (c.lines as Record<string, unknown>[])[0];
+		expect(check((c) => Object.assign(line(c), { sku: 'OSP-1', unit: 'User' }))).toBe('ok');
+		expect(check((c) => Object.assign(line(c), { contractId: 'SPC-1', creditReason: 'x' }))).toBe(
+			'ok'
+		);
+		expect(check((c) => (line(c).creditReason = ''))[0]).toBe('lines.0.creditReason');
+		expect(check((c) => (line(c).colour = 'red'))[0]).toBe('lines.0');
 	});
 
 	it('takes decimal strings, never JSON numbers, and totals with exactly 2 decimals', () => {

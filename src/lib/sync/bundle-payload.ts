@@ -7,9 +7,9 @@ import { isPeriod, type Period } from '$lib/domain/period';
  * Every object is strict: a member the protocol does not name makes the payload invalid, so the
  * receiver never signs off on data it cannot see in the spec.
  *
- * One extension: `kind: 'adjustment'` marks an adjustment report (late usage for a month whose
- * report has gone out; it adds to the month and replaces nothing). It is present only on
- * adjustments, so a regular bundle carries no `kind` and matches the spec byte for byte.
+ * `kind` says what the report is: `regular` (the month's usage, or its correction), `adjustment`
+ * (late usage for a month whose report has gone out; it adds to the month and replaces nothing)
+ * or `zero-usage` (the partner confirmed a month without usage).
  */
 
 /** A bundle's UUID; it is also the `Idempotency-Key` of its delivery. */
@@ -59,8 +59,13 @@ export const BundleLineSchema = z.strictObject({
 	quantity: decimal,
 	unitPrice: decimal,
 	total: amount,
-	/** Absent rather than empty when the export names no customer. */
-	customerRef: name.optional()
+	/** Absent rather than empty when the export names no customer; so are the next three. */
+	customerRef: name.optional(),
+	sku: name.optional(),
+	unit: name.optional(),
+	contractId: name.optional(),
+	/** Why a negative quantity is a credit, in the partner's words. */
+	creditReason: name.optional()
 });
 export type BundleLine = z.infer<typeof BundleLineSchema>;
 
@@ -89,7 +94,7 @@ export const BundlePayloadSchema = z
 		/** Only integers are JSON numbers in a bundle. */
 		revision: z.number().int().positive(),
 		supersedes: bundleId.nullable(),
-		kind: z.literal('adjustment').optional(),
+		kind: z.enum(['regular', 'adjustment', 'zero-usage']),
 		partner: party,
 		aggregator: party,
 		program: z.strictObject({ id: name, packVersion: name }),

@@ -30,7 +30,7 @@ describe('signBundle', () => {
 		const text = new TextDecoder().decode(verified.payload);
 		expect(text).toContain('"totals":{"amount":"77220.34"}');
 		expect(text).toContain(
-			'"quantity":"-6","sid":"SID-4711-HZN-01","total":"-67.20","unitPrice":"11.20"'
+			'"quantity":"-6","sid":"SID-4711-HZN-01","sku":"OSP-APP-PUB-CCU","total":"-67.20","unit":"Gleichzeitiger Benutzer","unitPrice":"11.20"'
 		);
 		expect(JSON.parse(text).lines).toHaveLength(46);
 		expect(signed.bundleId).toBe(BUNDLE_ID);

@@ -239,7 +239,7 @@ describe('verifyBundle refuses a canonical payload that breaks the protocol', ()
 			'totals.amount'
 		]);
 		expect(await verifyPayload((c) => (c.note = 'hello'))).toEqual(['invalid-payload', 'note']);
-		expect(await verifyPayload((c) => (c.kind = 'regular'))).toEqual(['invalid-payload', 'kind']);
+		expect(await verifyPayload((c) => (c.kind = 'credit'))).toEqual(['invalid-payload', 'kind']);
 		expect(
 			await verifyPayload((c) => (c.supersedes = '9a4b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d'))
 		).toEqual(['invalid-payload', 'supersedes']);

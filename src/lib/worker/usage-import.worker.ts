@@ -8,6 +8,7 @@ import { namedIn, unreadableRows } from '$lib/import/import-summary';
 import { database } from '$lib/store/db';
 import { classifyStorageError } from '$lib/store/errors';
 import { leftOutOf } from '$lib/store/left-out-repo';
+import { ReportRefused } from '$lib/store/report-refused';
 import { readFileStreaming } from './read-file';
 import {
 	findRevisionByDigest,
@@ -141,6 +142,9 @@ scope.onmessage = (event: MessageEvent<ImportRequest>) => {
 	}
 	const work = request.type === 'check' ? check(request) : store(request);
 	work.catch((error: unknown) => {
+		// The lifecycle's refusal (a draft exists) is expected: its code says it to the user.
+		if (error instanceof ReportRefused)
+			return reply({ type: 'failed', code: `report.${error.code}` });
 		const problem = classifyStorageError(error);
 		reply(
 			problem

@@ -1,11 +1,12 @@
 import { calendarDaysBetween } from '$lib/domain/period';
 import type { ReportRevision } from '$lib/domain/report';
+import { displayState, type DisplayState } from '$lib/domain/report-lifecycle';
 import { dueDateFor } from '$lib/programs/due-date';
 import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
 
-/** What the Reports page shows for a revision's state; "in review" and "overdue" follow the clock. */
-export type DisplayState = ReportRevision['state'] | 'in-review';
+export type { DisplayState };
 
+/** What the Reports list and a report's page show for its state; both use this, so they agree. */
 export type ReportStatus = {
 	state: DisplayState;
 	/** The calendar day the report is due by, as an instant inside that day. */
@@ -15,9 +16,6 @@ export type ReportStatus = {
 	overdue: boolean;
 };
 
-/** Only a report that has not left the desk yet can be late. */
-const WAITING: readonly DisplayState[] = ['draft', 'in-review', 'ready'];
-
 export function reportStatus(options: {
 	revision: ReportRevision;
 	pack: OmnissaSpPack;
@@ -26,14 +24,10 @@ export function reportStatus(options: {
 }): ReportStatus {
 	const { revision, pack, timeZone, now } = options;
 	const due = dueDateFor({ pack, period: revision.period, timeZone });
-	const state: DisplayState =
-		revision.state === 'draft' && now >= due.reviewOpensAt ? 'in-review' : revision.state;
 	const dueDay = new Date(due.dueAt.getTime() - 1);
 	return {
-		state,
+		...displayState({ revision, reviewOpensAt: due.reviewOpensAt, dueAt: due.dueAt, now }),
 		dueDay,
-		daysLeft: calendarDaysBetween(now, dueDay, due.timeZone),
-		// An adjustment reports usage found after the month went out: late by nature, not overdue.
-		overdue: revision.kind !== 'adjustment' && WAITING.includes(state) && now >= due.dueAt
+		daysLeft: calendarDaysBetween(now, dueDay, due.timeZone)
 	};
 }

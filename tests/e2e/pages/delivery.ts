@@ -109,8 +109,12 @@ export async function markSeptemberReady(page: Page, file = 'usage-2026-09.en.cs
 	await reports.open();
 	await reports.choose(`${FIXTURES}/omnissa/${file}`);
 	await reports.importAndOpen();
-	await reports.acknowledge(/was due by 2026-10-15/, 'Other', 'Reported late, agreed by phone');
-	await page.getByRole('button', { name: 'Mark ready' }).click();
+	await reports.acknowledge(
+		/was due by 15 October 2026/,
+		'Other',
+		'Reported late, agreed by phone'
+	);
+	await reports.markReady();
 	await expect(
 		page.getByText('Marked ready, signed and queued for ALSO Deutschland.')
 	).toBeVisible();

@@ -35,4 +35,13 @@ export class ReportsPage {
 		await item.getByRole('button', { name: 'Acknowledge' }).click();
 		await expect(item.getByText(/^Acknowledged:/)).toBeVisible();
 	}
+
+	/** Mark ready, then confirm the summary: signed and queued when an aggregator is set up. */
+	async markReady(): Promise<void> {
+		await this.page.getByRole('button', { name: 'Mark ready', exact: true }).click();
+		const dialog = this.page.getByRole('dialog', { name: 'Mark the report ready?' });
+		await expect(dialog).toBeVisible();
+		await dialog.getByRole('button', { name: /^Mark ready/ }).click();
+		await expect(dialog).toBeHidden();
+	}
 }

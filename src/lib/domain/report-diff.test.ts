@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { toDecimal } from './money';
+import { diffRevisions, type DiffLine } from './report-diff';
+
+const line = (n: number, customerRef: string, quantity: string, total: string): DiffLine => ({
+	line: n,
+	sid: 'SID-4711-HZN-01',
+	description: 'Horizon Standard',
+	customerRef,
+	sku: 'OSP-HZN-STD-CCU',
+	quantity: toDecimal(quantity),
+	unitPrice: toDecimal('24.90'),
+	total: toDecimal(total)
+});
+
+describe('diffRevisions', () => {
+	it('names lines added, removed and changed, and both totals with the difference', () => {
+		const before = [
+			line(2, 'Alpenblick', '35', '871.50'),
+			line(3, 'Kanzlei', '38', '946.20'),
+			line(4, 'Nordlicht', '10', '249.00')
+		];
+		// A row inserted at the top, Kanzlei changed, Nordlicht gone.
+		const after = [
+			line(2, 'TechnoForm', '4', '99.60'),
+			line(3, 'Alpenblick', '35', '871.50'),
+			line(4, 'Kanzlei', '40', '996.00')
+		];
+		const diff = diffRevisions({
+			before,
+			after,
+			totals: { before: toDecimal('2066.70'), after: toDecimal('1967.1') }
+		});
+		expect(diff.added.map((l) => l.customerRef)).toEqual(['TechnoForm']);
+		expect(diff.removed.map((l) => l.customerRef)).toEqual(['Nordlicht']);
+		expect(diff.changed.map(({ before, after }) => [before.quantity, after.quantity])).toEqual([
+			['38', '40']
+		]);
+		expect(diff.totals).toEqual({ before: '2066.70', after: '1967.10', difference: '-99.60' });
+	});
+
+	it('finds nothing between a revision and itself', () => {
+		const lines = [line(2, 'A', '1', '24.90'), line(3, 'A', '1', '24.90')];
+		const diff = diffRevisions({
+			before: lines,
+			after: [...lines].reverse(),
+			totals: { before: toDecimal('49.80'), after: toDecimal('49.80') }
+		});
+		expect(diff).toMatchObject({ added: [], removed: [], changed: [] });
+		expect(diff.totals.difference).toBe('0.00');
+	});
+});
