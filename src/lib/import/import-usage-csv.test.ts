@@ -185,3 +185,20 @@ describe('importUsageCsv options', () => {
 		expect(a.digest).not.toBe(c.digest);
 	});
 });
+
+describe('importUsageCsv on an English file with a German-looking cell', () => {
+	it('refuses 0,480 in a number column, never reading it as 480', () => {
+		const text = [
+			'SID,Quantity,Unit Price,Total',
+			'SID-4711-HZN-01,38,24.90,946.20',
+			'SID-4711-HZN-02,"0,480",10.00,4.80',
+			'SID-4711-HZN-03,140,11.20,1568.00'
+		].join('\n');
+		const result = parseUsageCsv({ bytes: new TextEncoder().encode(text), fileName: 'en.csv' });
+		expect(result.detected.numberLocale).toBe('en');
+		expect(result.lines.map((line) => line.quantity)).toEqual(['38', '140']);
+		expect(result.problems.map((problem) => formatImportProblem(problem, 'en'))).toEqual([
+			expect.stringMatching(/^en\.csv, line 3, Quantity: '0,480'/)
+		]);
+	});
+});
