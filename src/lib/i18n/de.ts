@@ -376,6 +376,8 @@ export const de: Record<MessageKey, string> = {
 	'pack.param.weekendHolidayPolicy': 'Wenn der Fälligkeitstag auf ein Wochenende fällt',
 	'pack.param.quantityChangeThresholdPercent': 'Warnung ab einer Mengenänderung von (%)',
 	'pack.param.sidPattern': 'Form einer SID (regulärer Ausdruck)',
+	'pack.param.countedUnits': 'Gezählte Einheiten (nur ganze Mengen), durch Komma getrennt',
+	'pack.rounding': 'Gesamtbeträge der Zeilen',
 	'pack.param.currency': 'Berichtswährung',
 	'pack.policy.none': 'Tag beibehalten',
 	'pack.policy.next-business-day': 'Auf den nächsten Werktag verschieben',

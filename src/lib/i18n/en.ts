@@ -361,6 +361,8 @@ export const en = {
 	'pack.param.weekendHolidayPolicy': 'When the due day falls on a weekend',
 	'pack.param.quantityChangeThresholdPercent': 'Warn from a quantity change of (%)',
 	'pack.param.sidPattern': 'Shape of a SID (regular expression)',
+	'pack.param.countedUnits': 'Counted units (whole quantities only), comma-separated',
+	'pack.rounding': 'Line totals',
 	'pack.param.currency': 'Report currency',
 	'pack.policy.none': 'Keep the day',
 	'pack.policy.next-business-day': 'Move to the next business day',

@@ -24,6 +24,8 @@ export type ImportDetection = {
 	presetSource?: string;
 	/** The mapping used (the caller's, a preset's), or absent when the headers said it all. */
 	mapping?: ColumnMapping;
+	/** The file has no total column: every line's total is quantity × unit price, computed. */
+	totalsComputed?: true;
 };
 
 export type UsageTable = {
@@ -117,6 +119,7 @@ export function readUsageTable({
 		}
 	}
 	if (problems.length > 0) return { detected, problems, batches: [] };
+	if (columns.total === undefined) detected.totalsComputed = true;
 	return { detected, problems, batches: rest(head.slice(index + 1), reader) };
 }
 

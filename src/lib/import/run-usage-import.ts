@@ -7,7 +7,7 @@ import { createNumberLocaleDetector } from './number-locale';
 import type { CsvRecord } from './read-csv-records';
 import { readUsageTable, type ImportDetection } from './read-usage-table';
 import { checkTotalRow, findTotalRowLabel, type TotalRow } from './total-row';
-import { DEFAULT_SID_PATTERN, type UsageLine } from './usage-row-schema';
+import type { UsageLine } from './usage-row-schema';
 import { createRowContext, validateUsageRow, type RowContext } from './validate-usage-row';
 
 export type UsageImportOptions = {
@@ -20,7 +20,11 @@ export type UsageImportOptions = {
 	mapping?: ColumnMapping;
 	/** Saved mappings; the one made for this header layout is used. */
 	presets?: readonly MappingPreset[];
-	sidPattern?: RegExp;
+	/**
+	 * The effective pack's `sidPattern` (a regular expression source, matched whole): a SID
+	 * outside it is kept with a `sid-pattern-mismatch`. Any id without spaces when absent.
+	 */
+	sidPattern?: string;
 	/** Called with the number of data rows checked so far, every `PROGRESS_EVERY` rows. */
 	onProgress?: (rowsRead: number) => void;
 	/** Cancels an `importUsageCsv` between slices; the result then has an `aborted` problem. */
@@ -58,7 +62,7 @@ export const PROGRESS_EVERY = 5000;
 export function* runUsageImport(
 	options: UsageImportOptions
 ): Generator<number | undefined, UsageImportResult, void> {
-	const { fileName, sidPattern = DEFAULT_SID_PATTERN } = options;
+	const { fileName, sidPattern } = options;
 	const table = readUsageTable(options);
 	const { detected } = table;
 	if (table.problems.length > 0) return resultOf(fileName, detected, { problems: table.problems });
@@ -113,7 +117,7 @@ export function* runUsageImport(
 		}
 		yield;
 	}
-	const label = last && !last.malformed && findTotalRowLabel({ record: last, columns, sidPattern });
+	const label = last && !last.malformed && findTotalRowLabel({ record: last, columns });
 	if (last && !label) yield* take(last);
 	for (const held of waiting.splice(0)) if (check(held)) yield rowsRead;
 	if (rowsRead === 0) {

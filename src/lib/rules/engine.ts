@@ -10,7 +10,13 @@ import { negativeQuantityCheck } from './negative-quantity';
 import { checkNewCustomers, checkNewSids } from './new-business';
 import { quantityNumberCheck, totalNumberCheck, unitPriceNumberCheck } from './number-checks';
 import { checkQuantityChanges } from './quantity-change';
-import { checkEmptyReport, checkPackValidity, checkPreviousPeriodGap } from './report-checks';
+import {
+	checkEmptyReport,
+	checkPackValidity,
+	checkPreviousPeriodGap,
+	checkTotalsComputed
+} from './report-checks';
+import { countedQuantityCheck } from './counted-quantity';
 import { checkReportLate } from './report-late';
 import { severityRank } from './rule-catalog';
 import { signOf } from '$lib/domain/scaled-decimal';
@@ -25,6 +31,7 @@ const lineCheckFactories = [
 	unitPriceNumberCheck,
 	totalNumberCheck,
 	negativeQuantityCheck,
+	countedQuantityCheck,
 	lineTotalCheck,
 	currencyCheck,
 	duplicateLineCheck
@@ -68,7 +75,8 @@ export function checkReport(options: { facts: ReportFacts; pack: OmnissaSpPack }
 		checkEmptyReport(context, hasUsage),
 		checkReportLate(context),
 		checkPreviousPeriodGap(context),
-		checkPackValidity(context)
+		checkPackValidity(context),
+		checkTotalsComputed(context)
 	]) {
 		if (finding !== undefined) findings.push(finding);
 	}

@@ -107,3 +107,22 @@ describe('pack-not-valid-for-period', () => {
 		expect(findingsOf(['pack-not-valid-for-period'], reportFacts(), endsOnLastDay)).toEqual([]);
 	});
 });
+
+describe('totals-computed', () => {
+	it('says when the totals were computed because the file had no total column', () => {
+		const lines = [usageLine(), usageLine({ line: 3 })];
+		const findings = findingsOf(['totals-computed'], reportFacts({ lines, totalsComputed: true }));
+		expect(findings.map(shape)).toEqual([
+			{
+				ruleId: 'totals-computed',
+				severity: 'info',
+				subject: { kind: 'report' },
+				numbers: { lines: '2' }
+			}
+		]);
+		expect(findings[0].message.en).toBe(
+			'The file had no total column: the totals of 2 lines were computed as quantity × unit price, rounded half-even to 2 decimals.'
+		);
+		expect(findingsOf(['totals-computed'], reportFacts({ lines }))).toEqual([]);
+	});
+});

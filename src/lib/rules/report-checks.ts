@@ -65,3 +65,19 @@ function lastDayOf(period: string): string {
 	const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
 	return `${period}-${String(days).padStart(2, '0')}`;
 }
+
+/**
+ * `totals-computed` (info): the file had no total column, so every line total is quantity × unit
+ * price under the pack's rounding rule. Said in the report (and the bundle) so nobody takes the
+ * totals for the vendor's own.
+ */
+export function checkTotalsComputed(context: CheckContext): Finding | undefined {
+	const { facts } = context;
+	if (!facts.totalsComputed) return undefined;
+	return createFinding({
+		ruleId: 'totals-computed',
+		subject: { kind: 'report' },
+		numbers: { lines: String(facts.lines.length) },
+		pack: context.packRef
+	});
+}

@@ -41,6 +41,7 @@ export function reportFacts(options: {
 		now,
 		timeZone,
 		zeroUsageConfirmed: revision.zeroUsageConfirmed,
+		totalsComputed: revision.source?.totalsComputed === true,
 		creditReasons: Object.fromEntries(
 			Object.entries(revision.creditReasons).map(([line, reason]) => [Number(line), reason])
 		)
