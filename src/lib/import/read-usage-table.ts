@@ -4,6 +4,7 @@ import { decodeBytes, type DecodedText } from './decode-bytes';
 import { detectDelimiter, readSepLine } from './detect-delimiter';
 import { REQUIRED_FIELDS, type ImportProblem, type NumberLocale } from './import-problem';
 import { findMappingPreset, type MappingPreset } from './mapping-preset';
+import type { NumberQuestion } from './number-question';
 import type { Delimiter } from './parse-window';
 import { detectNewline } from './parse-window';
 import { readCsvRecords, type CsvRecord } from './read-csv-records';
@@ -26,6 +27,11 @@ export type ImportDetection = {
 	mapping?: ColumnMapping;
 	/** The file has no total column: every line's total is quantity × unit price, computed. */
 	totalsComputed?: true;
+	/**
+	 * The number format could not be told with certainty: the user is asked, shown the first
+	 * rows read both ways, and the answer is checked again (and kept in the mapping preset).
+	 */
+	numberQuestion?: NumberQuestion;
 };
 
 export type UsageTable = {

@@ -4,6 +4,7 @@ import type { DecodedText } from './decode-bytes';
 import type { ImportProblem } from './import-problem';
 import type { MappingPreset } from './mapping-preset';
 import { createNumberLocaleDetector } from './number-locale';
+import { createNumberQuestionTracker } from './number-question';
 import type { CsvRecord } from './read-csv-records';
 import { readUsageTable, type ImportDetection } from './read-usage-table';
 import { checkTotalRow, findTotalRowLabel, type TotalRow } from './total-row';
@@ -71,6 +72,10 @@ export function* runUsageImport(
 		(index): index is number => index !== undefined
 	);
 	const detector = createNumberLocaleDetector();
+	// A stated format (the user's answer, remembered in the preset) is not asked again.
+	const question = detected.mapping?.numberLocale
+		? undefined
+		: createNumberQuestionTracker({ columns, columnEvidence: detector.columnEvidence });
 	let context: RowContext | undefined;
 	const settle = (): RowContext => {
 		const numberLocale = detected.mapping?.numberLocale ?? detector.result().locale;
@@ -87,6 +92,7 @@ export function* runUsageImport(
 	/** Checks one record; true when it completes another `PROGRESS_EVERY` rows. */
 	const check = (record: CsvRecord): boolean => {
 		const row = validateUsageRow({ record, context: context ?? (context = settle()) });
+		question?.inspect(record, row.line, context.numberLocale);
 		if (row.line) {
 			lines.push(row.line);
 			totals.add(row.line, row.quantity, row.total);
@@ -100,7 +106,7 @@ export function* runUsageImport(
 			return;
 		}
 		waiting.push(record);
-		for (const index of numberColumns) detector.add(record.cells[index] ?? '');
+		for (const index of numberColumns) detector.add(record.cells[index] ?? '', index);
 		if (!detector.settled) return;
 		context = settle();
 		for (const held of waiting.splice(0)) if (check(held)) yield rowsRead;
@@ -128,6 +134,8 @@ export function* runUsageImport(
 	}
 	if (rowsRead % PROGRESS_EVERY !== 0) yield rowsRead;
 
+	const asked = question?.result(detected.numberLocale);
+	if (asked) detected.numberQuestion = asked;
 	const parts: Partial<UsageImportResult> = { lines, problems, rowsRead, totals: totals.result() };
 	if (label && last) {
 		const numberLocale = detected.numberLocale;
