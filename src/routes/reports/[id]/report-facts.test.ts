@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toPeriod, type Period } from '$lib/domain/period';
 import type { ReportRevision, ReportState } from '$lib/domain/report';
-import { previousRevision } from './report-facts';
+import { previousRevision, reportFacts } from './report-facts';
 
 let next = 0;
 function revision(
@@ -47,5 +47,25 @@ describe('the report last month is compared with', () => {
 		const september1 = revision(september, 'ready');
 		const late = revision(october, 'draft', { kind: 'adjustment' });
 		expect(previousRevision(late, [september1, late])).toBeUndefined();
+	});
+});
+
+describe('the facts of a revision', () => {
+	it('say the totals were computed when the imported file had no total column', () => {
+		const source = {
+			fileName: 'no-totals.csv',
+			digest: 'a'.repeat(64),
+			encoding: 'utf-8',
+			importedAt: '2026-11-01T08:00:00.000Z',
+			rowsRead: 3,
+			rowsSkipped: 0
+		};
+		const now = new Date('2026-11-12T10:00:00Z');
+		const computed = revision(october, 'draft', { source: { ...source, totalsComputed: true } });
+		const given = revision(october, 'draft', { source });
+		const facts = (of: ReportRevision) =>
+			reportFacts({ revision: of, lines: [], timeZone: 'Europe/Berlin', now });
+		expect(facts(computed).totalsComputed).toBe(true);
+		expect(facts(given).totalsComputed).toBe(false);
 	});
 });
