@@ -114,3 +114,30 @@ describe('the number-format question', () => {
 		expect(question?.samples.map((sample) => sample.line)).toEqual([2, 3, 4, 5, 6]);
 	});
 });
+
+describe('the number-format question in a file whose totals settle the format', () => {
+	it('does not ask about a broken row (a total a cent off) in a column the other rows settled', () => {
+		const rows = [
+			'SID;Menge;Einzelpreis;Gesamt',
+			'SID-4711-HZN-01;1.480;24,90;36.852,00',
+			'SID-4711-HZN-02;2.350;3,12;7.332,01',
+			'SID-4711-HZN-03;1.200;n/a;3.744,00'
+		];
+		const result = importRows(rows);
+		expect(result.detected.numberQuestion).toBeUndefined();
+		expect(result.lines.map((line) => line.quantity)).toEqual(['1480', '2350']);
+	});
+
+	it("asks when other rows' totals back the other reading of the column", () => {
+		const rows = [
+			'SID;Menge;Einzelpreis;Gesamt',
+			'SID-4711-HZN-01;1.480;3.12;4617.60',
+			'SID-4711-HZN-02;2.500;2.00;5.00'
+		];
+		// 1.480 × 3.12 holds only as 1480; 2.500 × 2.00 = 5.00 only as 2.5: no single reading.
+		// Line 3 is settled by its own total; line 2 is asked about.
+		const question = importRows(rows).detected.numberQuestion;
+		expect(question).toMatchObject({ guess: 'en', rows: 1 });
+		expect(question?.samples.map((sample) => sample.line)).toEqual([2]);
+	});
+});
