@@ -114,7 +114,8 @@ test('a file with bad rows names every line and column; nothing is stored until 
 	// The kept line whose total is not quantity × price is a blocking finding to correct.
 	const mismatch = reports.finding(/^Line 19/);
 	await expect(mismatch).toContainText('Blocking');
-	await expect(mismatch.getByLabel('Unit price')).toHaveValue('24.9');
+	// Prefilled as stored, without grouping, so it reads back as the same number.
+	await expect(mismatch.getByLabel('Unit price')).toHaveValue('24.90');
 	await mismatch.getByLabel('Total').fill('4,482.00');
 	await mismatch.getByRole('button', { name: 'Save correction' }).click();
 	await expect(reports.finding(/^Line 19/)).toHaveCount(0);
@@ -141,7 +142,8 @@ test('unknown columns are mapped once and the mapping is used again for the next
 	await page.getByLabel('Service identifier (SID) (required)').selectOption({ label: 'Artikel' });
 	await page.getByLabel('Quantity (required)').selectOption({ label: 'Stück' });
 	await page.getByLabel('Unit price (required)').selectOption({ label: 'Preis' });
-	await page.getByLabel('Line total (required)').selectOption({ label: 'Wert' });
+	// Optional since a file without totals imports (they are computed); this file has them.
+	await page.getByLabel('Line total', { exact: true }).selectOption({ label: 'Wert' });
 	await page.getByLabel('Number format').selectOption('de');
 	await page.getByRole('button', { name: 'Check again with this mapping' }).click();
 	await expect(page.getByText(/^Total of the file: €[\d.,]+ over \d+ lines?$/)).toBeVisible();

@@ -49,7 +49,9 @@ export const ImportSourceSchema = z.object({
 	importedAt: z.iso.datetime(),
 	rowsRead: z.number().int().nonnegative(),
 	/** Rows the user chose to leave out (import of the valid rows only). */
-	rowsSkipped: z.number().int().nonnegative()
+	rowsSkipped: z.number().int().nonnegative(),
+	/** The file had no total column: every total is quantity × unit price, computed. */
+	totalsComputed: z.literal(true).optional()
 });
 export type ImportSource = z.infer<typeof ImportSourceSchema>;
 

@@ -251,6 +251,21 @@ export const de: Record<MessageKey, string> = {
 		'{rows} {rows|Zeile|Zeilen}, {encoding}, Trennzeichen „{delimiter}“, Zahlen als {numbers}',
 	'reports.import.numbers.de': '1.234,56',
 	'reports.import.numbers.en': '1,234.56',
+	'reports.import.totalsComputed':
+		'Die Datei hat keine Spalte Gesamt: Jeder Gesamtbetrag ist Menge × Einzelpreis, auf 2 Nachkommastellen zur geraden Ziffer gerundet.',
+	'reports.import.numbers.question': 'Wie sind die Zahlen in dieser Datei geschrieben?',
+	'reports.import.numbers.questionText':
+		'{rows} Zeilen ergeben als deutsche Zahlen (1.234,56) andere Werte als als englische (1,234.56), und nichts in der Datei sagt, was gemeint ist. Die ersten davon, auf beide Arten gelesen:',
+	'reports.import.numbers.line': 'Zeile',
+	'reports.import.numbers.field': 'Spalte',
+	'reports.import.numbers.written': 'In der Datei',
+	'reports.import.numbers.asDe': 'Deutsch gelesen (1.234,56)',
+	'reports.import.numbers.asEn': 'Englisch gelesen (1,234.56)',
+	'reports.import.numbers.unreadable': 'keine Zahl',
+	'reports.import.numbers.chooseDe': 'Deutsch: 1.234,56',
+	'reports.import.numbers.chooseEn': 'Englisch: 1,234.56',
+	'reports.import.numbers.remember':
+		'Die Datei wird mit Ihrer Antwort erneut geprüft; die Antwort gilt künftig für Dateien mit diesen Spalten.',
 	'reports.import.total': 'Summe der Datei: {amount} in {lines} {lines|Zeile|Zeilen}',
 	'reports.import.fileProblems':
 		'Diese Datei kann nicht importiert werden. Es wurde nichts gespeichert.',
@@ -470,6 +485,8 @@ export const de: Record<MessageKey, string> = {
 	'pack.param.weekendHolidayPolicy': 'Wenn der Fälligkeitstag auf ein Wochenende fällt',
 	'pack.param.quantityChangeThresholdPercent': 'Warnung ab einer Mengenänderung von (%)',
 	'pack.param.sidPattern': 'Form einer SID (regulärer Ausdruck)',
+	'pack.param.countedUnits': 'Gezählte Einheiten (nur ganze Mengen), durch Komma getrennt',
+	'pack.rounding': 'Gesamtbeträge der Zeilen',
 	'pack.param.currency': 'Berichtswährung',
 	'pack.policy.none': 'Tag beibehalten',
 	'pack.policy.next-business-day': 'Auf den nächsten Werktag verschieben',

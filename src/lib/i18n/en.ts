@@ -240,6 +240,21 @@ export const en = {
 		'{rows} {rows|row|rows}, {encoding}, separator “{delimiter}”, numbers as {numbers}',
 	'reports.import.numbers.de': '1.234,56',
 	'reports.import.numbers.en': '1,234.56',
+	'reports.import.totalsComputed':
+		'The file has no total column: each total is quantity × unit price, rounded half-even to 2 decimals.',
+	'reports.import.numbers.question': 'How are the numbers in this file written?',
+	'reports.import.numbers.questionText':
+		'{rows} rows read differently as German numbers (1.234,56) and as English numbers (1,234.56), and nothing in the file tells which is meant. The first of them, read both ways:',
+	'reports.import.numbers.line': 'Line',
+	'reports.import.numbers.field': 'Column',
+	'reports.import.numbers.written': 'In the file',
+	'reports.import.numbers.asDe': 'Read as German (1.234,56)',
+	'reports.import.numbers.asEn': 'Read as English (1,234.56)',
+	'reports.import.numbers.unreadable': 'not a number',
+	'reports.import.numbers.chooseDe': 'German: 1.234,56',
+	'reports.import.numbers.chooseEn': 'English: 1,234.56',
+	'reports.import.numbers.remember':
+		'The file is checked again with your answer, which is kept for files with these columns.',
 	'reports.import.total': 'Total of the file: {amount} over {lines} {lines|line|lines}',
 	'reports.import.fileProblems': 'This file cannot be imported. Nothing was stored.',
 	'reports.import.rowProblems':
@@ -451,6 +466,8 @@ export const en = {
 	'pack.param.weekendHolidayPolicy': 'When the due day falls on a weekend',
 	'pack.param.quantityChangeThresholdPercent': 'Warn from a quantity change of (%)',
 	'pack.param.sidPattern': 'Shape of a SID (regular expression)',
+	'pack.param.countedUnits': 'Counted units (whole quantities only), comma-separated',
+	'pack.rounding': 'Line totals',
 	'pack.param.currency': 'Report currency',
 	'pack.policy.none': 'Keep the day',
 	'pack.policy.next-business-day': 'Move to the next business day',

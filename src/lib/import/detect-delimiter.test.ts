@@ -32,6 +32,17 @@ describe('detectDelimiter', () => {
 		expect(detectDelimiter({ text: GERMAN.replaceAll('\r\n', '\r'), newline: '\r' })).toBe(';');
 	});
 
+	it('breaks a tie of consistent rows by the cell count (a;b;c,d is three cells, not two)', () => {
+		// Both delimiters split every row the same way; the one that finds more columns wins.
+		expect(detectDelimiter({ text: 'a;b;c,d\ne;f;g,h\ni;j;k,l\n', newline: '\n' })).toBe(';');
+		expect(detectDelimiter({ text: 'a,b,c;d\ne,f,g;h\ni,j,k;l\n', newline: '\n' })).toBe(',');
+	});
+
+	it('prefers the delimiter whose cell count stays the same over one that varies', () => {
+		const text = 'a;b;c,d\ne;f;g\nh;i;j,k,l\n';
+		expect(detectDelimiter({ text, newline: '\n' })).toBe(';');
+	});
+
 	it('finds nothing in a single column', () => {
 		expect(detectDelimiter({ text: 'SID\nSID-4711-HZN-01\n', newline: '\n' })).toBeUndefined();
 	});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatImportProblem } from './import-messages';
-import type { ImportProblem } from './import-problem';
+import { FILE_PROBLEM_CODES, ROW_PROBLEM_CODES, type ImportProblem } from './import-problem';
 
 const file = 'usage-2026-10.csv';
 
@@ -58,8 +58,21 @@ const CASES: [ImportProblem, string, string][] = [
 	],
 	[
 		{ code: 'invalid-sid', file, line: 20, field: 'sid', column: 'SID', value: 'SID 4711' },
-		"usage-2026-10.csv, line 20, SID: 'SID 4711' is not a valid service identifier (SID)",
-		"usage-2026-10.csv, Zeile 20, SID: 'SID 4711' ist keine gültige Service-ID (SID)"
+		"usage-2026-10.csv, line 20, SID: 'SID 4711' is not a service identifier (SID): an id has no spaces or control characters",
+		"usage-2026-10.csv, Zeile 20, SID: 'SID 4711' ist keine Service-ID (SID): eine ID enthält keine Leer- oder Steuerzeichen"
+	],
+	[
+		{
+			code: 'sid-pattern-mismatch',
+			file,
+			line: 21,
+			field: 'sid',
+			column: 'SID',
+			value: 'HZN-DAAS-NU',
+			expected: 'SID-[0-9]{4,}-[A-Z]{3}-[0-9]{2}'
+		},
+		"usage-2026-10.csv, line 21, SID: 'HZN-DAAS-NU' does not have the SID shape the program pack expects (SID-[0-9]{4,}-[A-Z]{3}-[0-9]{2}); the line is kept: correct the SID, or adjust the pattern in Settings → Program pack",
+		"usage-2026-10.csv, Zeile 21, SID: 'HZN-DAAS-NU' hat nicht die SID-Form, die das Programmpaket erwartet (SID-[0-9]{4,}-[A-Z]{3}-[0-9]{2}); die Zeile bleibt erhalten: SID korrigieren oder das Muster unter Einstellungen → Programmpaket anpassen"
 	],
 	[
 		{
@@ -150,7 +163,7 @@ describe('formatImportProblem', () => {
 
 	it('has a sentence for every code', () => {
 		const codes = new Set(CASES.map(([problem]) => problem.code));
-		expect(codes.size).toBe(18);
+		expect(codes).toEqual(new Set([...FILE_PROBLEM_CODES, ...ROW_PROBLEM_CODES]));
 	});
 
 	it('names the field when the column header is unknown', () => {

@@ -56,7 +56,10 @@ const EN: Record<ImportProblemCode, Sentence> = {
 		`the mapped column ${s.quote} for ${s.label} is not in the file`,
 	aborted: () => 'import cancelled',
 	'missing-value': () => 'value missing',
-	'invalid-sid': (_, s) => `${s.quote} is not a valid service identifier (SID)`,
+	'invalid-sid': (_, s) =>
+		`${s.quote} is not a service identifier (SID): an id has no spaces or control characters`,
+	'sid-pattern-mismatch': (p, s) =>
+		`${s.quote} does not have the SID shape the program pack expects (${p.expected ?? ''}); the line is kept: correct the SID, or adjust the pattern in Settings → Program pack`,
 	'invalid-currency': (_, s) => `${s.quote} is not a currency code (ISO 4217, e.g. EUR)`,
 	'currency-mismatch': (p, s) => `${s.quote} is not in the line's currency ${p.expected ?? ''}`,
 	'not-a-number': (_, s) => `${s.quote} is not a number`,
@@ -92,7 +95,10 @@ const DE: Record<ImportProblemCode, Sentence> = {
 		`die zugeordnete Spalte ${s.quote} für ${s.label} fehlt in der Datei`,
 	aborted: () => 'Import abgebrochen',
 	'missing-value': () => 'Wert fehlt',
-	'invalid-sid': (_, s) => `${s.quote} ist keine gültige Service-ID (SID)`,
+	'invalid-sid': (_, s) =>
+		`${s.quote} ist keine Service-ID (SID): eine ID enthält keine Leer- oder Steuerzeichen`,
+	'sid-pattern-mismatch': (p, s) =>
+		`${s.quote} hat nicht die SID-Form, die das Programmpaket erwartet (${p.expected ?? ''}); die Zeile bleibt erhalten: SID korrigieren oder das Muster unter Einstellungen → Programmpaket anpassen`,
 	'invalid-currency': (_, s) => `${s.quote} ist kein Währungscode (ISO 4217, z. B. EUR)`,
 	'currency-mismatch': (p, s) =>
 		`${s.quote} ist nicht in der Währung der Zeile, ${p.expected ?? ''}`,

@@ -24,8 +24,11 @@ export const USAGE_FIELDS = [
 
 export type UsageField = (typeof USAGE_FIELDS)[number];
 
-/** Without these a line cannot be built. */
-export const REQUIRED_FIELDS: readonly UsageField[] = ['sid', 'quantity', 'unitPrice', 'total'];
+/**
+ * Without these a line cannot be built. A file without a total column imports: each total is
+ * then quantity × unit price under the rounding rule, and the report says so.
+ */
+export const REQUIRED_FIELDS: readonly UsageField[] = ['sid', 'quantity', 'unitPrice'];
 
 /** File-level problems: the file as a whole cannot be read, so no line is produced. */
 export const FILE_PROBLEM_CODES = [
@@ -38,10 +41,14 @@ export const FILE_PROBLEM_CODES = [
 	'aborted'
 ] as const;
 
-/** Row-level problems: the row is skipped, except `line-total-mismatch` (the line is kept). */
+/**
+ * Row-level problems: the row is skipped, except `line-total-mismatch` and `sid-pattern-mismatch`
+ * (the line is kept; the rules engine flags it).
+ */
 export const ROW_PROBLEM_CODES = [
 	'missing-value',
 	'invalid-sid',
+	'sid-pattern-mismatch',
 	'invalid-currency',
 	'currency-mismatch',
 	'not-a-number',

@@ -24,7 +24,7 @@ describe('import summary', () => {
 			'SID-4711-HZN-01,2,1.50,3.00',
 			'SID-4711-HZN-01,zwei,1.50,3.00',
 			'SID-4711-HZN-01,2,1.50,3.01',
-			'sid-bad,2,1.50,3.00'
+			'sid bad,2,1.50,3.00'
 		].join('\n');
 		const result = parseUsageCsv({ bytes: new TextEncoder().encode(text), fileName: 'u.csv' });
 		expect(result.rowsRead).toBe(4);

@@ -162,6 +162,7 @@ describe('importer corpus', () => {
 			"ambiguous.de.csv, line 3, Gesamt: '1.000' is ambiguous (German 1000, English 1.000); choose the number format in the column mapping"
 		]);
 		expect(guessed.lines).toEqual([]);
+		expect(guessed.detected.numberQuestion).toMatchObject({ rows: 2 });
 		const stated = load('ambiguous.de.csv', { fields: {}, numberLocale: 'de' });
 		expect(stated.problems).toEqual([]);
 		expect(stated.totals).toMatchObject({ lines: 2, quantity: '3', amount: '2285.00' });

@@ -46,6 +46,8 @@ describe('importUsageCsv on the Omnissa sample exports', () => {
 		const result = await importUsageCsv({ bytes: fixture(name), fileName: name });
 		expect(result.problems).toEqual([]);
 		expect(result.detected).toMatchObject({ ...detected, headerLine: 1 });
+		// The October quantities `1.480` are settled by their line totals: nothing to ask.
+		expect(result.detected.numberQuestion).toBeUndefined();
 		expect(result.lines.length).toBe(figures.rows);
 		expect(result.rowsRead).toBe(figures.rows);
 		expect(result.totals).toMatchObject({
@@ -183,5 +185,109 @@ describe('importUsageCsv options', () => {
 		const c = await importUsageCsv({ bytes: fixture('usage-2026-10.de.csv'), fileName: 'c.csv' });
 		expect(a.digest).toBe(b.digest);
 		expect(a.digest).not.toBe(c.digest);
+	});
+});
+
+describe('importUsageCsv on an English file with a German-looking cell', () => {
+	it('refuses 0,480 in a number column, never reading it as 480', () => {
+		const text = [
+			'SID,Quantity,Unit Price,Total',
+			'SID-4711-HZN-01,38,24.90,946.20',
+			'SID-4711-HZN-02,"0,480",10.00,4.80',
+			'SID-4711-HZN-03,140,11.20,1568.00'
+		].join('\n');
+		const result = parseUsageCsv({ bytes: new TextEncoder().encode(text), fileName: 'en.csv' });
+		expect(result.detected.numberLocale).toBe('en');
+		expect(result.lines.map((line) => line.quantity)).toEqual(['38', '140']);
+		expect(result.problems.map((problem) => formatImportProblem(problem, 'en'))).toEqual([
+			expect.stringMatching(/^en\.csv, line 3, Quantity: '0,480'/)
+		]);
+	});
+});
+
+describe('importUsageCsv on SIDs of more than one shape', () => {
+	const text = [
+		'SID;Menge;Einzelpreis;Gesamt',
+		'SID-4711-HZN-01;2;1,50;3,00',
+		'HZN-DAAS-NU;2;1,50;3,00',
+		'sid-4711-hzn-02;2;1,50;3,00',
+		'sid.4711.hzn.03;2;1,50;3,00'
+	].join('\n');
+	const bytes = new TextEncoder().encode(text);
+
+	it('imports every row with the built-in pattern (any id without spaces)', () => {
+		const result = parseUsageCsv({ bytes, fileName: 'sids.csv' });
+		expect(result.problems).toEqual([]);
+		expect(result.lines.map((line) => line.sid)).toEqual([
+			'SID-4711-HZN-01',
+			'HZN-DAAS-NU',
+			'sid-4711-hzn-02',
+			'sid.4711.hzn.03'
+		]);
+	});
+
+	it("keeps a SID outside the pack's pattern as a line, with a problem naming the pattern", () => {
+		const sidPattern = 'SID-[0-9]{4,}-[A-Z]{3}-[0-9]{2}';
+		const result = parseUsageCsv({ bytes, fileName: 'sids.csv', sidPattern });
+		expect(result.lines.length).toBe(4);
+		expect(result.problems.map((problem) => [problem.line, problem.code, problem.value])).toEqual([
+			[3, 'sid-pattern-mismatch', 'HZN-DAAS-NU'],
+			[4, 'sid-pattern-mismatch', 'sid-4711-hzn-02'],
+			[5, 'sid-pattern-mismatch', 'sid.4711.hzn.03']
+		]);
+		expect(result.problems[0].expected).toBe(sidPattern);
+	});
+
+	it('refuses a SID with a space, which is no id', () => {
+		const spaced = new TextEncoder().encode('SID;Menge;Einzelpreis;Gesamt\nSID 4711;2;1,50;3,00\n');
+		const result = parseUsageCsv({ bytes: spaced, fileName: 'sids.csv' });
+		expect(result.lines).toEqual([]);
+		expect(result.problems.map((problem) => problem.code)).toEqual(['invalid-sid']);
+	});
+});
+
+describe('importUsageCsv on a file without a total column', () => {
+	it('computes each total as quantity × unit price, half-even to 2 places, and says so', () => {
+		const text = [
+			'SID,Quantity,Unit Price',
+			'SID-4711-HZN-01,1301,0.125',
+			'SID-4711-HZN-01,1303,0.125',
+			'SID-4711-HZN-02,-6,11.20',
+			'SID-4711-HZN-03,140,24.90'
+		].join('\n');
+		const result = parseUsageCsv({ bytes: new TextEncoder().encode(text), fileName: 'nt.csv' });
+		expect(result.problems).toEqual([]);
+		expect(result.detected.totalsComputed).toBe(true);
+		expect(result.lines.map((line) => line.total)).toEqual([
+			'162.62',
+			'162.88',
+			'-67.20',
+			'3486.00'
+		]);
+		expect(result.totals).toMatchObject({ lines: 4, quantity: '2738', amount: '3744.30' });
+	});
+
+	it('says nothing about computed totals when the file has them', () => {
+		const result = parseUsageCsv({ bytes: fixture('usage-2026-09.en.csv'), fileName: 'sep.csv' });
+		expect(result.detected.totalsComputed).toBeUndefined();
+	});
+});
+
+describe('importUsageCsv on totals rounded half-even', () => {
+	it('accepts all 300 rows of a generated file whose totals are the rounded products', () => {
+		// Quantities 1201…1500 at 0.125: every second product ends in an exact half cent.
+		const rows = Array.from({ length: 300 }, (_, i) => {
+			const quantity = 1201 + i;
+			const cents = Math.round(quantity * 125); // thousandths of a euro, exact in a double
+			const even =
+				Math.floor(cents / 10) +
+				(cents % 10 > 5 || (cents % 10 === 5 && Math.floor(cents / 10) % 2 === 1) ? 1 : 0);
+			const total = `${Math.floor(even / 100)},${String(even % 100).padStart(2, '0')}`;
+			return `SID-4711-HZN-01;${quantity};0,125;${total}`;
+		});
+		const text = ['SID;Menge;Einzelpreis;Gesamt', ...rows].join('\n');
+		const result = parseUsageCsv({ bytes: new TextEncoder().encode(text), fileName: 'r.csv' });
+		expect(result.lines.length).toBe(300);
+		expect(result.problems).toEqual([]);
 	});
 });

@@ -36,6 +36,7 @@ export {
 	type MappingPreset
 } from './mapping-preset';
 export { createNumberLocaleDetector, detectNumberLocale, readNumberCell } from './number-locale';
+export type { CellReadings, NumberQuestion } from './number-question';
 export type { Delimiter } from './parse-window';
 export { readUsageTable, type ImportDetection, type UsageTable } from './read-usage-table';
 export { runUsageImport } from './run-usage-import';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectNumberLocale, readNumberCell } from './number-locale';
+import { createNumberLocaleDetector, detectNumberLocale, readNumberCell } from './number-locale';
 
 describe('detectNumberLocale', () => {
 	it('decides German from 1.568,00 and 24,90, whatever 1.480 says', () => {
@@ -28,6 +28,22 @@ describe('detectNumberLocale', () => {
 	it('stops reading once 1,000 cells agree', () => {
 		const cells = [...Array.from({ length: 1000 }, () => '1,50'), '1.50', '2.50'];
 		expect(detectNumberLocale({ cells })).toEqual({ locale: 'de', evidence: { de: 1000, en: 0 } });
+	});
+});
+
+describe('createNumberLocaleDetector by column', () => {
+	it('counts the evidence of each column apart', () => {
+		const detector = createNumberLocaleDetector();
+		for (const [cell, column] of [
+			['1.480', 1],
+			['3.12', 2],
+			['24,90', 2],
+			['18', 1]
+		] as const)
+			detector.add(cell, column);
+		expect(detector.columnEvidence(1)).toEqual({ de: 0, en: 0 });
+		expect(detector.columnEvidence(2)).toEqual({ de: 1, en: 1 });
+		expect(detector.result().evidence).toEqual({ de: 1, en: 1 });
 	});
 });
 

@@ -9,7 +9,10 @@ export type NumberEvidenceCount = Record<NumberLocale, number>;
 
 /** Reads a file's number cells one by one and tells its number format at the end. */
 export type NumberLocaleDetector = {
-	add(cell: string): void;
+	/** `column` (its index) counts the cell for that column's evidence too. */
+	add(cell: string, column?: number): void;
+	/** What the cells of one column said so far. */
+	columnEvidence(column: number): NumberEvidenceCount;
 	/** 1,000 cells agree and none disagrees: the rest of the file cannot change the result. */
 	readonly settled: boolean;
 	result(): { locale: NumberLocale | undefined; evidence: NumberEvidenceCount };
@@ -23,12 +26,21 @@ export type NumberLocaleDetector = {
  */
 export function createNumberLocaleDetector(): NumberLocaleDetector {
 	const evidence: NumberEvidenceCount = { de: 0, en: 0 };
+	const byColumn = new Map<number, NumberEvidenceCount>();
 	return {
-		add(cell) {
+		add(cell, column) {
 			// Cells without a separator (`18`, `-6`) read the same in both: skip the regexes.
 			if (cell.indexOf('.') < 0 && cell.indexOf(',') < 0) return;
 			const kind = classifyNumber({ text: cell });
-			if (kind === 'de' || kind === 'en') evidence[kind]++;
+			if (kind !== 'de' && kind !== 'en') return;
+			evidence[kind]++;
+			if (column === undefined) return;
+			let counts = byColumn.get(column);
+			if (!counts) byColumn.set(column, (counts = { de: 0, en: 0 }));
+			counts[kind]++;
+		},
+		columnEvidence(column) {
+			return { ...(byColumn.get(column) ?? { de: 0, en: 0 }) };
 		},
 		get settled() {
 			return (

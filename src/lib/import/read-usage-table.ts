@@ -4,6 +4,7 @@ import { decodeBytes, type DecodedText } from './decode-bytes';
 import { detectDelimiter, readSepLine } from './detect-delimiter';
 import { REQUIRED_FIELDS, type ImportProblem, type NumberLocale } from './import-problem';
 import { findMappingPreset, type MappingPreset } from './mapping-preset';
+import type { NumberQuestion } from './number-question';
 import type { Delimiter } from './parse-window';
 import { detectNewline } from './parse-window';
 import { readCsvRecords, type CsvRecord } from './read-csv-records';
@@ -24,6 +25,13 @@ export type ImportDetection = {
 	presetSource?: string;
 	/** The mapping used (the caller's, a preset's), or absent when the headers said it all. */
 	mapping?: ColumnMapping;
+	/** The file has no total column: every line's total is quantity × unit price, computed. */
+	totalsComputed?: true;
+	/**
+	 * The number format could not be told with certainty: the user is asked, shown the first
+	 * rows read both ways, and the answer is checked again (and kept in the mapping preset).
+	 */
+	numberQuestion?: NumberQuestion;
 };
 
 export type UsageTable = {
@@ -118,6 +126,7 @@ export function readUsageTable({
 		}
 	}
 	if (problems.length > 0) return { detected, problems, batches: [] };
+	if (columns.total === undefined) detected.totalsComputed = true;
 	return { detected, problems, batches: rest(head.slice(index + 1), reader) };
 }
 

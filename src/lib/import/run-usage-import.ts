@@ -4,10 +4,11 @@ import type { DecodedText } from './decode-bytes';
 import type { ImportProblem } from './import-problem';
 import type { MappingPreset } from './mapping-preset';
 import { createNumberLocaleDetector } from './number-locale';
+import { createNumberQuestionTracker } from './number-question';
 import type { CsvRecord } from './read-csv-records';
 import { readUsageTable, type ImportDetection } from './read-usage-table';
 import { checkTotalRow, findTotalRowLabel, type TotalRow } from './total-row';
-import { DEFAULT_SID_PATTERN, type UsageLine } from './usage-row-schema';
+import type { UsageLine } from './usage-row-schema';
 import { createRowContext, validateUsageRow, type RowContext } from './validate-usage-row';
 
 export type UsageImportOptions = {
@@ -20,7 +21,11 @@ export type UsageImportOptions = {
 	mapping?: ColumnMapping;
 	/** Saved mappings; the one made for this header layout is used. */
 	presets?: readonly MappingPreset[];
-	sidPattern?: RegExp;
+	/**
+	 * The effective pack's `sidPattern` (a regular expression source, matched whole): a SID
+	 * outside it is kept with a `sid-pattern-mismatch`. Any id without spaces when absent.
+	 */
+	sidPattern?: string;
 	/** Called with the number of data rows checked so far, every `PROGRESS_EVERY` rows. */
 	onProgress?: (rowsRead: number) => void;
 	/** Cancels an `importUsageCsv` between slices; the result then has an `aborted` problem. */
@@ -63,7 +68,7 @@ export const PROGRESS_EVERY = 5000;
 export function* runUsageImport(
 	options: UsageImportOptions
 ): Generator<number | undefined, UsageImportResult, void> {
-	const { fileName, sidPattern = DEFAULT_SID_PATTERN } = options;
+	const { fileName, sidPattern } = options;
 	const table = readUsageTable(options);
 	const { detected } = table;
 	if (table.problems.length > 0) return resultOf(fileName, detected, { problems: table.problems });
@@ -72,6 +77,10 @@ export function* runUsageImport(
 		(index): index is number => index !== undefined
 	);
 	const detector = createNumberLocaleDetector();
+	// A stated format (the user's answer, remembered in the preset) is not asked again.
+	const question = detected.mapping?.numberLocale
+		? undefined
+		: createNumberQuestionTracker({ columns, columnEvidence: detector.columnEvidence });
 	let context: RowContext | undefined;
 	const settle = (): RowContext => {
 		const numberLocale = detected.mapping?.numberLocale ?? detector.result().locale;
@@ -89,6 +98,7 @@ export function* runUsageImport(
 	/** Checks one record; true when it completes another `PROGRESS_EVERY` rows. */
 	const check = (record: CsvRecord): boolean => {
 		const row = validateUsageRow({ record, context: context ?? (context = settle()) });
+		question?.inspect(record, row.line, context.numberLocale);
 		if (row.line) {
 			lines.push(row.line);
 			totals.add(row.line, row.quantity, row.total);
@@ -102,7 +112,7 @@ export function* runUsageImport(
 			return;
 		}
 		waiting.push(record);
-		for (const index of numberColumns) detector.add(record.cells[index] ?? '');
+		for (const index of numberColumns) detector.add(record.cells[index] ?? '', index);
 		if (!detector.settled) return;
 		context = settle();
 		for (const held of waiting.splice(0)) if (check(held)) yield rowsRead;
@@ -119,7 +129,7 @@ export function* runUsageImport(
 		}
 		yield;
 	}
-	const label = last && !last.malformed && findTotalRowLabel({ record: last, columns, sidPattern });
+	const label = last && !last.malformed && findTotalRowLabel({ record: last, columns });
 	if (last && !label) yield* take(last);
 	for (const held of waiting.splice(0)) if (check(held)) yield rowsRead;
 	if (rowsRead === 0) {
@@ -130,6 +140,8 @@ export function* runUsageImport(
 	}
 	if (rowsRead % PROGRESS_EVERY !== 0) yield rowsRead;
 
+	const asked = question?.result(detected.numberLocale);
+	if (asked) detected.numberQuestion = asked;
 	const parts: Partial<UsageImportResult> = {
 		lines,
 		problems,

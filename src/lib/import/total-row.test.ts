@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { toDecimal } from '../domain/money';
 import { checkTotalRow, findTotalRowLabel } from './total-row';
-import { DEFAULT_SID_PATTERN } from './usage-row-schema';
 
 const columns = { sid: 0, customerRef: 1, quantity: 2, total: 3 };
-const label = (cells: string[]) =>
-	findTotalRowLabel({ record: { line: 9, cells }, columns, sidPattern: DEFAULT_SID_PATTERN });
+const label = (cells: string[]) => findTotalRowLabel({ record: { line: 9, cells }, columns });
 
 describe('findTotalRowLabel', () => {
 	it('knows Summe, Total, Gesamt and Sum in the SID cell or the first non-empty cell', () => {
@@ -19,6 +17,22 @@ describe('findTotalRowLabel', () => {
 		expect(label(['SID-4711-HZN-01', 'Total', '3', '9,00'])).toBeUndefined();
 		expect(label(['SID-4711-HZN-01', 'Nordlicht', '3', '9,00'])).toBeUndefined();
 		expect(label(['', 'Totalreparatur GmbH', '3', '9,00'])).toBeUndefined();
+	});
+});
+
+describe('findTotalRowLabel with the customer column before the SID column', () => {
+	const customerFirst = { customerRef: 0, sid: 1, quantity: 2, total: 3 };
+	const labelOf = (cells: string[]) =>
+		findTotalRowLabel({ record: { line: 9, cells }, columns: customerFirst });
+
+	it('recognises the total row by the label in the customer cell', () => {
+		expect(labelOf(['Summe', '', '1.654', '5.280,60'])).toBe('Summe');
+		expect(labelOf(['Total', '', '', '1025.00'])).toBe('Total');
+	});
+
+	it('keeps a customer named Total on a SID as a line', () => {
+		expect(labelOf(['Total', 'SID-4711-HZN-01', '3', '9,00'])).toBeUndefined();
+		expect(labelOf(['Total', 'HZN-DAAS-NU', '3', '9,00'])).toBeUndefined();
 	});
 });
 

@@ -31,23 +31,23 @@ function labelOf(cell: string | undefined): string | undefined {
 }
 
 /**
- * A record is a total row when its first non-empty cell or its SID cell says `Summe`, `Total`,
- * `Gesamt` or `Sum` and the SID cell holds no SID (a customer named "Total" in a SID row stays
- * a line). Returns the label, or `undefined` for an ordinary record.
+ * A record is a total row when its SID cell says `Summe`, `Total`, `Gesamt` or `Sum`, or its SID
+ * cell is empty and its first non-empty cell says so, wherever that column is (a customer column
+ * before the SID column). A SID cell holding anything else holds an id: a customer named
+ * "Total" on a SID stays a line. Returns the label, or `undefined` for an ordinary record.
  */
 export function findTotalRowLabel({
 	record,
-	columns,
-	sidPattern
+	columns
 }: {
 	record: CsvRecord;
 	columns: ResolvedColumns;
-	sidPattern: RegExp;
 }): string | undefined {
 	const sid = columns.sid === undefined ? undefined : record.cells[columns.sid]?.trim();
-	if (sid && sidPattern.test(sid)) return undefined;
-	const first = record.cells.find((cell) => cell.trim() !== '');
-	return labelOf(sid) ?? labelOf(first);
+	const sidLabel = labelOf(sid);
+	if (sidLabel) return sidLabel;
+	if (sid) return undefined;
+	return labelOf(record.cells.find((cell) => cell.trim() !== ''));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DecimalString } from '../domain/money';
 import type { NumberLocale } from './import-problem';
+import { ANY_SID_PATTERN, compileSidPattern } from '../domain/sid-pattern';
 import { readNumberCell } from './number-locale';
 
 /** One usage line as read from the file; the fields of a bundle line plus where it came from. */
@@ -20,11 +21,8 @@ export type UsageLine = {
 	contractId?: string;
 };
 
-/**
- * The SIDs in the vendor's exports read `SID-4711-HZN-01`: a `SID-` prefix, then upper-case
- * groups joined by hyphens. A partner whose portal writes them otherwise passes its own.
- */
-export const DEFAULT_SID_PATTERN = /^SID-[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
+/** The importer's own SID check: any id without white space or control characters. */
+export const DEFAULT_SID_PATTERN = compileSidPattern(ANY_SID_PATTERN);
 
 const CURRENCY_CODE = /^[A-Z]{3}$/;
 
@@ -42,10 +40,11 @@ export type CheckedField = (typeof CHECKED_FIELDS)[number];
  */
 export function createUsageRowSchema({
 	numberLocale,
-	sidPattern = DEFAULT_SID_PATTERN
+	totalColumn = true
 }: {
 	numberLocale: NumberLocale | undefined;
-	sidPattern?: RegExp;
+	/** False when the file has no total column: the cell is '' and the total is computed. */
+	totalColumn?: boolean;
 }) {
 	const number = z.string().check((ctx) => {
 		const text = ctx.value;
@@ -62,10 +61,10 @@ export function createUsageRowSchema({
 		z
 			.string()
 			.min(1, { error: 'missing-value', abort: true })
-			.regex(sidPattern, { error: 'invalid-sid' }),
+			.regex(DEFAULT_SID_PATTERN, { error: 'invalid-sid' }),
 		number,
 		number,
-		number,
+		totalColumn ? number : z.string(),
 		z.string().refine((value) => value === '' || CURRENCY_CODE.test(value), {
 			error: 'invalid-currency'
 		})

@@ -12,25 +12,25 @@ const validate = (cells: string[]) => validateUsageRow({ record: { line: 7, cell
 
 describe('validateUsageRow', () => {
 	it('builds a line from trimmed cells', () => {
-		expect(validate([' SID-4711-HZN-01 ', ' 3 ', '0,125', '0,375', 'x'])).toEqual({
+		expect(validate([' SID-4711-HZN-01 ', ' 3 ', '0,125', '0,38', 'x'])).toEqual({
 			line: {
 				line: 7,
 				sid: 'SID-4711-HZN-01',
 				description: '',
 				quantity: '3',
 				unitPrice: '0.125',
-				total: '0.375'
+				total: '0.38'
 			},
 			// Parsed once here; the importer adds them up without reading the strings again.
 			quantity: { units: 3, scale: 0 },
-			total: { units: 375, scale: 3 },
+			total: { units: 38, scale: 2 },
 			problems: []
 		});
 	});
 
 	it('keeps a line whose total is not quantity x unit price, as written', () => {
-		const { line, problems } = validate(['SID-4711-HZN-01', '3', '0,125', '0,38', '']);
-		expect(line?.total).toBe('0.38');
+		const { line, problems } = validate(['SID-4711-HZN-01', '3', '0,125', '0,39', '']);
+		expect(line?.total).toBe('0.39');
 		expect(problems).toEqual([
 			{
 				code: 'line-total-mismatch',
@@ -38,9 +38,18 @@ describe('validateUsageRow', () => {
 				line: 7,
 				field: 'total',
 				column: 'Gesamt',
-				value: '0,38',
-				expected: '0.375'
+				value: '0,39',
+				expected: '0.38'
 			}
+		]);
+	});
+
+	it('compares the total with the product rounded half-even, not the unrounded product', () => {
+		// 1301 × 0.125 = 162.625: 162,62 is right; 162,63 (half-up) is the rules' warning at most.
+		expect(validate(['SID-4711-HZN-01', '1.301', '0,125', '162,62', '']).problems).toEqual([]);
+		expect(validate(['SID-4711-HZN-01', '1.301', '0,125', '162,63', '']).problems).toEqual([]);
+		expect(validate(['SID-4711-HZN-01', '1.301', '0,125', '162,625', '']).problems).toEqual([
+			expect.objectContaining({ code: 'line-total-mismatch', expected: '162.62' })
 		]);
 	});
 

@@ -1,11 +1,7 @@
 import type { DecimalString } from '../domain/money';
-import {
-	compareScaled,
-	formatPlain,
-	multiplyScaled,
-	toScaled,
-	type ScaledDecimal
-} from '../domain/scaled-decimal';
+import { judgeLineTotal, lineTotalOf } from '../domain/line-total';
+import { ANY_SID_PATTERN, compileSidPattern } from '../domain/sid-pattern';
+import { formatPlain, formatScaled, toScaled, type ScaledDecimal } from '../domain/scaled-decimal';
 import type { ResolvedColumns } from './column-mapping';
 import {
 	isRowProblemCode,
@@ -31,6 +27,10 @@ export type RowContext = {
 	columns: ResolvedColumns;
 	numberLocale: NumberLocale | undefined;
 	schema: UsageRowSchema;
+	/** The file has no total column: each total is quantity × unit price, rounded by the rule. */
+	computeTotals: boolean;
+	/** The pack's expected SID shape, when it is narrower than any id: a SID outside it is kept. */
+	expectedSid: { pattern: RegExp; source: string } | undefined;
 	/** The mapped fields and their column indexes, in field order. */
 	mapped: readonly (readonly [UsageField, number])[];
 	indexes: FieldIndexes;
@@ -42,6 +42,7 @@ const positionOf = (field: CheckedField) => CHECKED_FIELDS.indexOf(field);
 /** Positions in `CHECKED_FIELDS` of the number cells, which may name a currency (`12,00 €`). */
 const AMOUNT_POSITIONS = (['quantity', 'unitPrice', 'total'] as const).map(positionOf);
 const TOTAL_POSITION = positionOf('total');
+const SID_POSITION = positionOf('sid');
 
 /** Prepares the per-file part of row validation (schema, mapped columns). */
 export function createRowContext(options: {
@@ -49,10 +50,16 @@ export function createRowContext(options: {
 	header: readonly string[];
 	columns: ResolvedColumns;
 	numberLocale: NumberLocale | undefined;
-	sidPattern?: RegExp;
+	/** The effective pack's `sidPattern` (a regular expression source, matched whole). */
+	sidPattern?: string;
 }): RowContext {
-	const { numberLocale, sidPattern, columns } = options;
-	const schema = createUsageRowSchema(sidPattern ? { numberLocale, sidPattern } : { numberLocale });
+	const { numberLocale, sidPattern, columns, file, header } = options;
+	const computeTotals = columns.total === undefined;
+	const schema = createUsageRowSchema({ numberLocale, totalColumn: !computeTotals });
+	const expectedSid =
+		sidPattern === undefined || sidPattern === ANY_SID_PATTERN
+			? undefined
+			: { pattern: compileSidPattern(sidPattern), source: sidPattern };
 	const mapped = USAGE_FIELDS.flatMap((field) => {
 		const index = columns[field];
 		return index === undefined ? [] : [[field, index] as const];
@@ -71,7 +78,17 @@ export function createRowContext(options: {
 		period: at('period'),
 		contractId: at('contractId')
 	};
-	return { ...options, schema, mapped, indexes };
+	return {
+		file,
+		header,
+		columns,
+		numberLocale,
+		computeTotals,
+		expectedSid,
+		schema,
+		mapped,
+		indexes
+	};
 }
 
 /**
@@ -89,7 +106,8 @@ export type CheckedRow =
 
 /**
  * Turns one record into a usage line and its problems. A row that cannot be read yields no
- * line; a line whose total is not quantity x unit price is kept as written (never recomputed)
+ * line; a line whose total is not quantity x unit price (rounded half-even to 2 places) is kept
+ * as written (never recomputed)
  * with a `line-total-mismatch`, so the rules engine blocks it and the user sees both numbers.
  */
 export function validateUsageRow({
@@ -132,6 +150,15 @@ export function validateUsageRow({
 	}
 	const [sid, quantityText, unitPriceText, totalText, currencyCell] = parsed.data;
 	let problems: ImportProblem[] | undefined;
+	const { expectedSid } = context;
+	if (expectedSid && !expectedSid.pattern.test(sid)) {
+		const place = placeOf(context, record.line, input, SID_POSITION);
+		(problems ??= []).push({
+			code: 'sid-pattern-mismatch',
+			...place,
+			expected: expectedSid.source
+		});
+	}
 	let currency = currencyCell || undefined;
 	for (const position of AMOUNT_POSITIONS) {
 		const stated = findCurrency({ text: input[position] });
@@ -142,13 +169,18 @@ export function validateUsageRow({
 			(problems ??= []).push({ code: 'currency-mismatch', ...place, expected: currency });
 		}
 	}
+	// Scaled integers, not big.js: this runs for every row of a 100,000-row file.
+	const quantity = toScaled(quantityText);
+	const computed = context.computeTotals
+		? lineTotalOf(quantity, toScaled(unitPriceText))
+		: undefined;
 	const line: UsageLine = {
 		line: record.line,
 		sid,
 		description: cellAt(cells, indexes.description),
 		quantity: decimal(quantityText),
 		unitPrice: decimal(unitPriceText),
-		total: decimal(totalText)
+		total: decimal(computed ? formatScaled(computed) : totalText)
 	};
 	// Named stores in a fixed order: lines with the same fields share one object shape, which
 	// the loops over 100,000 of them (totals, storage) read fast; `line[field]` did not.
@@ -163,15 +195,16 @@ export function validateUsageRow({
 	const contractId = cellAt(cells, indexes.contractId);
 	if (contractId) line.contractId = contractId;
 	if (currency) line.currency = currency;
-	// Scaled integers, not big.js: this runs for every row of a 100,000-row file.
-	const quantity = toScaled(line.quantity);
+	if (computed) return { line, quantity, total: computed, problems: problems ?? NO_PROBLEMS };
 	const total = toScaled(line.total);
-	const product = multiplyScaled(quantity, toScaled(line.unitPrice));
-	if (compareScaled(product, total) !== 0) {
+	// Half-even to 2 places, as the pack states; rounding an exact half the other way is only
+	// a warning of the rules engine, not a problem with the row.
+	const verdict = judgeLineTotal(quantity, toScaled(line.unitPrice), total);
+	if (verdict.kind === 'mismatch') {
 		(problems ??= []).push({
 			code: 'line-total-mismatch',
 			...placeOf(context, record.line, input, TOTAL_POSITION),
-			expected: formatPlain(product)
+			expected: formatPlain(verdict.expected)
 		});
 	}
 	return { line, quantity, total, problems: problems ?? NO_PROBLEMS };

@@ -49,6 +49,8 @@ describe('loadPack', () => {
 			weekendHolidayPolicy: 'default-to-confirm',
 			quantityChangeThresholdPercent: 'default-to-confirm',
 			sidPattern: 'default-to-confirm',
+			countedUnits: 'default-to-confirm',
+			lineTotalRounding: 'default-to-confirm',
 			currency: 'default-to-confirm',
 			reasonCodes: 'default-to-confirm',
 			exclusionReasons: 'default-to-confirm'

@@ -64,6 +64,22 @@ const reasonCodesSchema = z
 		message: 'reason codes must be unique'
 	});
 
+/**
+ * The unit names (as the export's unit column writes them) whose quantities are counted: users,
+ * devices, hosts. Compared without case; a fraction of such a unit is a blocking finding.
+ */
+export const countedUnitsSchema = z
+	.array(z.string().trim().min(1))
+	.refine((units) => new Set(units.map((unit) => unit.toLowerCase())).size === units.length, {
+		message: 'units must be unique'
+	});
+
+/**
+ * How a line total is rounded: quantity × unit price, half-even to 2 places (DESIGN.md). Stated
+ * in the pack so the rule a report is checked by is visible where its other numbers are.
+ */
+export const lineTotalRoundingSchema = z.enum(['half-even']);
+
 /** The parameter values alone, as `applyOverrides` accepts them. */
 export const omnissaSpValueSchemas = {
 	reviewOpensDay: dayOfMonthSchema,
@@ -72,6 +88,8 @@ export const omnissaSpValueSchemas = {
 	weekendHolidayPolicy: weekendHolidayPolicySchema,
 	quantityChangeThresholdPercent: percentSchema,
 	sidPattern: sidPatternSchema,
+	countedUnits: countedUnitsSchema,
+	lineTotalRounding: lineTotalRoundingSchema,
 	currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code'),
 	reasonCodes: reasonCodesSchema,
 	/** Why a row of the vendor's export is left out of the report; the bundle carries it. */
@@ -88,6 +106,8 @@ export const omnissaSpParametersSchema = z.strictObject({
 		omnissaSpValueSchemas.quantityChangeThresholdPercent
 	),
 	sidPattern: parameterSchema(omnissaSpValueSchemas.sidPattern),
+	countedUnits: parameterSchema(omnissaSpValueSchemas.countedUnits),
+	lineTotalRounding: parameterSchema(omnissaSpValueSchemas.lineTotalRounding),
 	currency: parameterSchema(omnissaSpValueSchemas.currency),
 	reasonCodes: parameterSchema(omnissaSpValueSchemas.reasonCodes),
 	exclusionReasons: parameterSchema(omnissaSpValueSchemas.exclusionReasons)

@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { findingsOf, reportFacts, shape, usageLine } from './test-helpers';
 
 describe('duplicate-line', () => {
+	it('does not call two lines with the same SID, quantity and price but other descriptions duplicates', () => {
+		const lines = [
+			usageLine({ line: 2, description: 'Horizon Cloud Virtual Desktop Standard' }),
+			usageLine({ line: 3, description: 'Horizon Cloud Virtual Desktop Standard (Pod 2)' }),
+			usageLine({ line: 4, sku: undefined, description: 'Dynamic Environment Manager' }),
+			usageLine({ line: 5, sku: undefined, description: 'Workspace ONE Access' })
+		];
+		expect(findingsOf(['duplicate-line'], reportFacts({ lines }))).toEqual([]);
+	});
+
 	it('warns on a repeated line, pointing at the first one', () => {
 		const lines = [
 			usageLine({ line: 2 }),

@@ -15,17 +15,27 @@ function everythingWrong() {
 	];
 	const lines = [
 		usageLine({ line: 2, sid: '' }),
-		usageLine({ line: 3, sid: 'HZN-01', quantity: 'x', unitPrice: 'y', total: 'z' }),
+		usageLine({ line: 3, sid: 'HZN 01', quantity: 'x', unitPrice: 'y', total: 'z' }),
 		usageLine({ line: 4, quantity: '-1', total: '-24.90' }),
 		usageLine({ line: 5, total: '3486.01', currency: 'USD' }),
 		usageLine({ line: 6, sku: 'GROWS', quantity: '20', unitPrice: '1.00', total: '20.00' }),
 		usageLine({ line: 7, sku: 'GROWS', quantity: '20', unitPrice: '1.00', total: '20.00' }),
-		usageLine({ line: 8, sid: 'SID-4711-NEW-01', customerRef: 'Neu AG' })
+		usageLine({ line: 8, sid: 'SID-4711-NEW-01', customerRef: 'Neu AG' }),
+		usageLine({ line: 9, sku: 'HALF', quantity: '1301', unitPrice: '0.125', total: '162.63' }),
+		usageLine({
+			line: 10,
+			sku: 'FRAC',
+			unit: 'User',
+			quantity: '1.5',
+			unitPrice: '2.00',
+			total: '3.00'
+		})
 	];
 	return reportFacts({
 		lines,
 		previous: { period: august, lines: previous },
-		now: new Date('2026-11-20T12:00:00Z')
+		now: new Date('2026-11-20T12:00:00Z'),
+		totalsComputed: true
 	});
 }
 
@@ -68,17 +78,24 @@ describe('checkReport', () => {
 				.map((finding) => [finding.subject.line, finding.ruleId])
 		).toEqual([
 			[2, 'sid-missing'],
-			[3, 'sid-malformed'],
 			[3, 'quantity-not-number'],
 			[3, 'unit-price-not-number'],
 			[3, 'total-not-number'],
 			[4, 'negative-quantity-without-credit-reason'],
 			[5, 'line-total-mismatch'],
-			[5, 'currency-mismatch']
+			[5, 'currency-mismatch'],
+			[10, 'counted-quantity-fraction']
 		]);
 		expect(
 			findings.filter((finding) => finding.severity === 'warning').map((finding) => finding.ruleId)
-		).toEqual(['duplicate-line', 'quantity-change', 'sid-dropped', 'report-late']);
+		).toEqual([
+			'sid-malformed',
+			'duplicate-line',
+			'line-total-rounding',
+			'quantity-change',
+			'sid-dropped',
+			'report-late'
+		]);
 	});
 
 	it('finds nothing but the expected information for a clean month after a clean month', () => {

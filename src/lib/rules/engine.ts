@@ -10,7 +10,13 @@ import { negativeQuantityCheck } from './negative-quantity';
 import { checkNewCustomers, checkNewSids } from './new-business';
 import { quantityNumberCheck, totalNumberCheck, unitPriceNumberCheck } from './number-checks';
 import { checkQuantityChanges } from './quantity-change';
-import { checkEmptyReport, checkPackValidity, checkPreviousPeriodGap } from './report-checks';
+import {
+	checkEmptyReport,
+	checkPackValidity,
+	checkPreviousPeriodGap,
+	checkTotalsComputed
+} from './report-checks';
+import { countedQuantityCheck } from './counted-quantity';
 import { checkReportLate } from './report-late';
 import { checkRowsLeftOut } from './rows-left-out';
 import { severityRank } from './rule-catalog';
@@ -26,6 +32,7 @@ const lineCheckFactories = [
 	unitPriceNumberCheck,
 	totalNumberCheck,
 	negativeQuantityCheck,
+	countedQuantityCheck,
 	lineTotalCheck,
 	currencyCheck,
 	duplicateLineCheck
@@ -70,7 +77,8 @@ export function checkReport(options: { facts: ReportFacts; pack: OmnissaSpPack }
 		checkRowsLeftOut(context),
 		checkReportLate(context),
 		checkPreviousPeriodGap(context),
-		checkPackValidity(context)
+		checkPackValidity(context),
+		checkTotalsComputed(context)
 	]) {
 		if (finding !== undefined) findings.push(finding);
 	}

@@ -13,6 +13,8 @@ export type UsageLineFacts = {
 	description: string;
 	customerRef?: string;
 	sku?: string;
+	/** The unit as the export writes it (`Named User`); the pack says which units are counted. */
+	unit?: string;
 	quantity: string;
 	unitPrice: string;
 	total: string;
@@ -38,6 +40,8 @@ export type ReportFacts = {
 	timeZone: string;
 	/** The user chose to submit a report without usage. */
 	zeroUsageConfirmed?: boolean;
+	/** The file had no total column: the line totals were computed from quantity × unit price. */
+	totalsComputed?: boolean;
 	/** Credit reasons the user entered, by file line. */
 	creditReasons?: Readonly<Record<number, string>>;
 	/** File lines of rows the import left out that are neither corrected nor excluded. */

@@ -54,7 +54,7 @@ describe('line-total-mismatch', () => {
 			usageLine({ line: 4, quantity: '5', unitPrice: '0.125', total: '0.625' }),
 			usageLine({ line: 5, quantity: '5', unitPrice: '0.125', total: '0.63' })
 		];
-		expect(findingsOf([rule], reportFacts({ lines })).map(shape)).toEqual([
+		expect(findingsOf([rule, 'line-total-rounding'], reportFacts({ lines })).map(shape)).toEqual([
 			{
 				ruleId: rule,
 				severity: 'blocking',
@@ -68,18 +68,34 @@ describe('line-total-mismatch', () => {
 				}
 			},
 			{
-				ruleId: rule,
-				severity: 'blocking',
+				ruleId: 'line-total-rounding',
+				severity: 'warning',
 				subject: expect.objectContaining({ line: 5 }),
 				numbers: {
 					quantity: '5',
 					unitPrice: '0.125',
 					expected: '0.62',
 					actual: '0.63',
-					currency: 'EUR'
+					currency: 'EUR',
+					product: '0.625'
 				}
 			}
 		]);
+	});
+
+	it('accepts 1301 × 0.125 = 162.62, and warns for 162.63, the exact half rounded up', () => {
+		const lines = [
+			usageLine({ line: 2, quantity: '1301', unitPrice: '0.125', total: '162.62' }),
+			usageLine({ line: 3, quantity: '1301', unitPrice: '0.125', total: '162.63' })
+		];
+		const findings = findingsOf([rule, 'line-total-rounding'], reportFacts({ lines }));
+		expect(findings.map((finding) => [finding.ruleId, finding.subject.line])).toEqual([
+			['line-total-rounding', 3]
+		]);
+		expect(findings[0].message).toEqual({
+			de: 'Zeile 3: Der Gesamtbetrag 162,63 rundet 1.301 × 0,125 = 162,625 in die andere Richtung; auf 2 Nachkommastellen zur geraden Ziffer gerundet ergibt sich 162,62.',
+			en: 'Line 3: the total 162.63 rounds 1,301 × 0.125 = 162.625 the other way; half-even to 2 decimals gives 162.62.'
+		});
 	});
 
 	it('stays quiet when a number cannot be read (that has its own finding)', () => {

@@ -58,6 +58,18 @@ export const messagesDe: MessageTable = {
 		fixHint: () =>
 			'Korrigieren Sie Gesamtbetrag, Menge oder Einzelpreis: Der Gesamtbetrag ist Menge × Einzelpreis, auf 2 Nachkommastellen gerundet.'
 	},
+	'counted-quantity-fraction': {
+		message: (input) =>
+			`${line(input)}: Die Menge ${n(input.numbers.quantity)} der Einheit ${q(input.numbers.unit)} ist keine ganze Zahl, diese Einheit wird aber gezählt.`,
+		fixHint: () =>
+			'Korrigieren Sie die Menge. Steht in der Datei 1.480 für eintausendvierhundertachtzig, importieren Sie sie erneut und wählen Sie das deutsche Zahlenformat (1.234,56).'
+	},
+	'line-total-rounding': {
+		message: ({ subject, numbers }) =>
+			`Zeile ${subject.line}: Der Gesamtbetrag ${n(numbers.actual)} rundet ${n(numbers.quantity)} × ${n(numbers.unitPrice)} = ${n(numbers.product)} in die andere Richtung; auf 2 Nachkommastellen zur geraden Ziffer gerundet ergibt sich ${n(numbers.expected)}.`,
+		fixHint: ({ numbers }) =>
+			`Das Programm rundet eine exakte Hälfte zum geraden Cent. Korrigieren Sie den Gesamtbetrag auf ${n(numbers.expected)} oder bestätigen Sie die Warnung, wenn Ihr Aggregator den Cent akzeptiert.`
+	},
 	'currency-mismatch': {
 		message: (input) =>
 			`${line(input)}: Die Währung ${input.numbers.lineCurrency} weicht von der Berichtswährung ${input.numbers.reportCurrency} ab.`,
@@ -126,6 +138,12 @@ export const messagesDe: MessageTable = {
 			`${input.subject.customerRef} ist ein neuer Kunde: nicht im Bericht des Vormonats (${lineCount(input.numbers.lines)}, ${m(input.numbers.total, input.numbers)}).`,
 		fixHint: () =>
 			'Neugeschäft unter dem Commit-Vertrag zählt als Buchungspunkt; vergleichen Sie den Kundennamen mit dem Vormonat.'
+	},
+	'totals-computed': {
+		message: ({ numbers }) =>
+			`Die Datei hatte keine Spalte Gesamt: Die Gesamtbeträge von ${lineCount(numbers.lines)} wurden als Menge × Einzelpreis berechnet, auf 2 Nachkommastellen zur geraden Ziffer gerundet.`,
+		fixHint: () =>
+			'Nichts zu tun. Vergleichen Sie die Berichtssumme mit der Rechnung Ihres Aggregators; enthält der Export des Herstellers Gesamtbeträge, importieren Sie besser diesen Export.'
 	},
 	'previous-period-gap': {
 		message: ({ numbers }) =>

@@ -56,6 +56,18 @@ export const messagesEn: MessageTable = {
 		fixHint: () =>
 			'Correct the total, the quantity or the unit price: the total is quantity × unit price, rounded to 2 decimals.'
 	},
+	'counted-quantity-fraction': {
+		message: (input) =>
+			`${line(input)}: the quantity ${n(input.numbers.quantity)} of ${q(input.numbers.unit)} is not a whole number, but this unit is counted.`,
+		fixHint: () =>
+			'Correct the quantity. If the file writes 1.480 for one thousand four hundred and eighty, import it again and choose the German number format (1.234,56).'
+	},
+	'line-total-rounding': {
+		message: ({ subject, numbers }) =>
+			`Line ${subject.line}: the total ${n(numbers.actual)} rounds ${n(numbers.quantity)} × ${n(numbers.unitPrice)} = ${n(numbers.product)} the other way; half-even to 2 decimals gives ${n(numbers.expected)}.`,
+		fixHint: ({ numbers }) =>
+			`The program rounds an exact half to the even cent. Correct the total to ${n(numbers.expected)}, or acknowledge the warning if your aggregator accepts the cent.`
+	},
 	'currency-mismatch': {
 		message: (input) =>
 			`${line(input)}: the currency ${input.numbers.lineCurrency} differs from the report currency ${input.numbers.reportCurrency}.`,
@@ -123,6 +135,12 @@ export const messagesEn: MessageTable = {
 			`${input.subject.customerRef} is a new customer: not in last month's report (${lineCount(input.numbers.lines)}, ${m(input.numbers.total, input.numbers)}).`,
 		fixHint: () =>
 			'New business under the commit contract counts as a booking point; check the customer name against last month.'
+	},
+	'totals-computed': {
+		message: ({ numbers }) =>
+			`The file had no total column: the totals of ${lineCount(numbers.lines)} were computed as quantity × unit price, rounded half-even to 2 decimals.`,
+		fixHint: () =>
+			"Nothing to do. Compare the report total with your aggregator's invoice; if the vendor's export has totals, import that export instead."
 	},
 	'previous-period-gap': {
 		message: ({ numbers }) =>

@@ -38,6 +38,14 @@ describe('empty-report and zero-usage-confirmed', () => {
 		]);
 		expect(findingsOf(['empty-report'], reportFacts())).toEqual([]);
 	});
+
+	it('does not call a report of credits only (negative quantities) empty', () => {
+		const credits = reportFacts({
+			lines: [usageLine({ quantity: '-6', total: '-149.40' })],
+			creditReasons: { 2: 'cancelled' }
+		});
+		expect(findingsOf(['empty-report', 'zero-usage-confirmed'], credits)).toEqual([]);
+	});
 });
 
 describe('previous-period-gap', () => {
@@ -82,5 +90,39 @@ describe('pack-not-valid-for-period', () => {
 		expect(finding.message.de).toBe(
 			'Das Programmpaket gilt ab 04.07.2025 bis 30.09.2026; der Zeitraum Oktober 2026 liegt außerhalb.'
 		);
+	});
+
+	it('does not let a pack whose validity ends inside the period cover it', () => {
+		const endsMidMonth = { ...testPack(), validTo: '2026-10-15' };
+		const findings = findingsOf(['pack-not-valid-for-period'], reportFacts(), endsMidMonth);
+		expect(findings.map(shape)).toEqual([
+			{
+				ruleId: 'pack-not-valid-for-period',
+				severity: 'warning',
+				subject: { kind: 'report' },
+				numbers: { period: '2026-10', validFrom: '2025-07-04', validTo: '2026-10-15' }
+			}
+		]);
+		const endsOnLastDay = { ...testPack(), validTo: '2026-10-31' };
+		expect(findingsOf(['pack-not-valid-for-period'], reportFacts(), endsOnLastDay)).toEqual([]);
+	});
+});
+
+describe('totals-computed', () => {
+	it('says when the totals were computed because the file had no total column', () => {
+		const lines = [usageLine(), usageLine({ line: 3 })];
+		const findings = findingsOf(['totals-computed'], reportFacts({ lines, totalsComputed: true }));
+		expect(findings.map(shape)).toEqual([
+			{
+				ruleId: 'totals-computed',
+				severity: 'info',
+				subject: { kind: 'report' },
+				numbers: { lines: '2' }
+			}
+		]);
+		expect(findings[0].message.en).toBe(
+			'The file had no total column: the totals of 2 lines were computed as quantity × unit price, rounded half-even to 2 decimals.'
+		);
+		expect(findingsOf(['totals-computed'], reportFacts({ lines }))).toEqual([]);
 	});
 });

@@ -38,21 +38,46 @@ export function checkPreviousPeriodGap(context: CheckContext): Finding | undefin
 
 /**
  * `pack-not-valid-for-period` (warning): the pack's validity range does not cover the period, so
- * its numbers may be from another program year. ISO dates compare as strings.
+ * its numbers may be from another program year. A pack that ends before the month's last day
+ * does not cover it (the rest of the month falls under the next guide); one that starts during
+ * the month does, since the guide's date is when it was published for that month's usage.
+ * ISO dates compare as strings.
  */
 export function checkPackValidity(context: CheckContext): Finding | undefined {
 	const { pack, facts } = context;
-	const firstDay = `${facts.period}-01`;
-	// "-31" is not a date in every month, but as a string it sorts after the month's last day.
-	const lastDay = `${facts.period}-31`;
-	const afterEnd = pack.validTo !== null && firstDay > pack.validTo;
-	if (lastDay >= pack.validFrom && !afterEnd) return undefined;
+	const lastDay = lastDayOf(facts.period);
+	const endsBefore = pack.validTo !== null && pack.validTo < lastDay;
+	if (lastDay >= pack.validFrom && !endsBefore) return undefined;
 	const numbers: Record<string, string> = { period: facts.period, validFrom: pack.validFrom };
 	if (pack.validTo !== null) numbers.validTo = pack.validTo;
 	return createFinding({
 		ruleId: 'pack-not-valid-for-period',
 		subject: { kind: 'report' },
 		numbers,
+		pack: context.packRef
+	});
+}
+
+/** `2026-02` → `2026-02-28`: day 0 of the next month is the last day of this one. */
+function lastDayOf(period: string): string {
+	const year = Number(period.slice(0, 4));
+	const month = Number(period.slice(5, 7));
+	const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	return `${period}-${String(days).padStart(2, '0')}`;
+}
+
+/**
+ * `totals-computed` (info): the file had no total column, so every line total is quantity × unit
+ * price under the pack's rounding rule. Said in the report (and the bundle) so nobody takes the
+ * totals for the vendor's own.
+ */
+export function checkTotalsComputed(context: CheckContext): Finding | undefined {
+	const { facts } = context;
+	if (!facts.totalsComputed) return undefined;
+	return createFinding({
+		ruleId: 'totals-computed',
+		subject: { kind: 'report' },
+		numbers: { lines: String(facts.lines.length) },
 		pack: context.packRef
 	});
 }

@@ -26,6 +26,7 @@ export function revisionFacts(options: {
 		now,
 		timeZone,
 		zeroUsageConfirmed: revision.zeroUsageConfirmed,
+		totalsComputed: revision.source?.totalsComputed === true,
 		leftOutLines: leftOut ? unresolvedLines(leftOut.rows) : [],
 		leftOutLost: leftOut?.lostRows ?? 0,
 		creditReasons: Object.fromEntries(

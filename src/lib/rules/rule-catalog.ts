@@ -6,12 +6,18 @@ import type { Severity } from './finding';
  */
 export const ruleCatalog = {
 	'sid-missing': 'blocking',
-	'sid-malformed': 'blocking',
+	// A warning, not blocking: the pack's pattern is the partner's expectation of its export's
+	// shape, and an id outside it (`HZN-DAAS-NU`) can be right.
+	'sid-malformed': 'warning',
 	'quantity-not-number': 'blocking',
 	'unit-price-not-number': 'blocking',
 	'total-not-number': 'blocking',
 	'negative-quantity-without-credit-reason': 'blocking',
+	'counted-quantity-fraction': 'blocking',
 	'line-total-mismatch': 'blocking',
+	// A warning, not blocking: the total rounds an exact half the other way (half-up, as many
+	// spreadsheets do), a cent from the pack's rule; the data itself is right.
+	'line-total-rounding': 'warning',
 	'currency-mismatch': 'blocking',
 	// A warning, not blocking: two identical rows can be real (two orders of the same SKU at the
 	// same price in one month) and the vendor's export is the record. But the usual cause is a
@@ -30,7 +36,8 @@ export const ruleCatalog = {
 	'zero-usage-confirmed': 'info',
 	'new-sid': 'info',
 	'new-customer': 'info',
-	'previous-period-gap': 'info'
+	'previous-period-gap': 'info',
+	'totals-computed': 'info'
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof ruleCatalog;

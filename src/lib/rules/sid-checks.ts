@@ -1,14 +1,17 @@
 import { createFinding, lineSubject } from './create-finding';
 import type { LineCheckFactory } from './check-context';
+import { compileSidPattern } from '$lib/domain/sid-pattern';
 
 /**
- * `sid-missing` and `sid-malformed`: the seed requires every SID used to be reported, so a line
- * without a recognisable SID cannot be billed. The pack's pattern must match the whole SID
- * (it is anchored here), so " SID-4711-HZN-01" with a stray space is malformed, not accepted.
+ * `sid-missing` (blocking) and `sid-malformed` (warning): the seed requires every SID used to be
+ * reported, so a line without a SID cannot be billed. A SID outside the pack's expected shape
+ * may still be right (exports write ids in more than one shape), so it is a warning whose hint
+ * says where to adjust the pattern. The pattern must match the whole SID (`compileSidPattern`
+ * anchors it), so " SID-4711-HZN-01" with a stray space is malformed, not accepted.
  */
 export const sidCheck: LineCheckFactory = (context) => {
 	const source = context.pack.parameters.sidPattern.value;
-	const pattern = new RegExp(`^(?:${source})$`, 'u');
+	const pattern = compileSidPattern(source);
 	return (line) => {
 		if (line.sid.trim() === '') {
 			return createFinding({

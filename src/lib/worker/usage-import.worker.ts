@@ -5,7 +5,10 @@ import { isFileProblem } from '$lib/import/import-problem';
 import { createMappingPreset } from '$lib/import/mapping-preset';
 import type { UsageImportResult } from '$lib/import/run-usage-import';
 import { namedIn, unreadableRows } from '$lib/import/import-summary';
-import { database } from '$lib/store/db';
+import { effectiveOmnissaPack } from '$lib/programs/effective-pack';
+import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
+import { database, type PartnerDeskDatabase } from '$lib/store/db';
+import { listEnrollments } from '$lib/store/settings-repo';
 import { classifyStorageError } from '$lib/store/errors';
 import { leftOutOf } from '$lib/store/left-out-repo';
 import { ReportRefused } from '$lib/store/report-refused';
@@ -36,6 +39,13 @@ function reply(message: ImportReply): void {
 	scope.postMessage(message);
 }
 
+/** The Omnissa pack with the partner's overrides: its SID pattern is the one the import uses. */
+async function omnissaPackInUse(db: PartnerDeskDatabase): Promise<OmnissaSpPack> {
+	const enrollments = await listEnrollments(db);
+	const enrollment = enrollments.find((entry) => entry.programId === 'omnissa-sp');
+	return effectiveOmnissaPack(enrollment?.packOverrides).pack;
+}
+
 async function check(request: ImportRequest & { type: 'check' }): Promise<void> {
 	const { file, mapping } = request;
 	running?.abort();
@@ -43,6 +53,7 @@ async function check(request: ImportRequest & { type: 'check' }): Promise<void> 
 	checked = undefined;
 	const db = await database();
 	const presets = await db.importPresets.toArray();
+	const pack = await omnissaPackInUse(db);
 	const { bytes, decoded } = await readFileStreaming({
 		file,
 		signal: controller.signal,
@@ -54,6 +65,7 @@ async function check(request: ImportRequest & { type: 'check' }): Promise<void> 
 		fileName: file.name,
 		mapping: mapping?.columns,
 		presets,
+		sidPattern: pack.parameters.sidPattern.value,
 		signal: controller.signal,
 		onProgress: (rowsRead) => reply({ type: 'progress', rowsRead })
 	});
@@ -117,7 +129,8 @@ async function store(request: ImportRequest & { type: 'store' }): Promise<void> 
 			numberLocale: result.detected.numberLocale,
 			importedAt: new Date().toISOString(),
 			rowsRead: result.rowsRead,
-			rowsSkipped: result.rowsRead - lines.length
+			rowsSkipped: result.rowsRead - lines.length,
+			...(result.detected.totalsComputed ? { totalsComputed: true as const } : {})
 		}
 	});
 	if (checkedMapping) {

@@ -85,3 +85,23 @@ describe('the facts of a revision with rows left out', () => {
 		expect([none.leftOutLines, none.leftOutLost]).toEqual([[], 0]);
 	});
 });
+
+describe('the facts of a revision', () => {
+	it('say the totals were computed when the imported file had no total column', () => {
+		const source = {
+			fileName: 'no-totals.csv',
+			digest: 'a'.repeat(64),
+			encoding: 'utf-8',
+			importedAt: '2026-11-01T08:00:00.000Z',
+			rowsRead: 3,
+			rowsSkipped: 0
+		};
+		const now = new Date('2026-11-12T10:00:00Z');
+		const computed = revision(october, 'draft', { source: { ...source, totalsComputed: true } });
+		const given = revision(october, 'draft', { source });
+		const facts = (of: ReportRevision) =>
+			reportFacts({ revision: of, lines: [], timeZone: 'Europe/Berlin', now });
+		expect(facts(computed).totalsComputed).toBe(true);
+		expect(facts(given).totalsComputed).toBe(false);
+	});
+});

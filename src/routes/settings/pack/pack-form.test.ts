@@ -9,4 +9,11 @@ describe('pack form', () => {
 		expect(overridesFrom(values, pack)).toEqual({ submitDueDay: 14, currency: 'CHF' });
 		expect(overridesFrom(formValues(pack), pack)).toEqual({});
 	});
+
+	it('edits the counted units as a comma-separated list', () => {
+		const pack = omnissaPack();
+		expect(formValues(pack).countedUnits).toMatch(/^User, Named User, /);
+		const values = { ...formValues(pack), countedUnits: ' Seat,  Device ,' };
+		expect(overridesFrom(values, pack)).toEqual({ countedUnits: ['Seat', 'Device'] });
+	});
 });

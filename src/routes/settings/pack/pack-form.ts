@@ -7,6 +7,7 @@ export const EDITABLE = [
 	'weekendHolidayPolicy',
 	'quantityChangeThresholdPercent',
 	'sidPattern',
+	'countedUnits',
 	'currency',
 	'timeZone'
 ] as const;
@@ -15,7 +16,10 @@ export type EditableParameter = (typeof EDITABLE)[number];
 /** The form's text for each parameter's current value. */
 export function formValues(pack: OmnissaSpPack): Record<EditableParameter, string> {
 	return Object.fromEntries(
-		EDITABLE.map((name) => [name, String(pack.parameters[name].value ?? '')])
+		EDITABLE.map((name) => {
+			const value = pack.parameters[name].value;
+			return [name, Array.isArray(value) ? value.join(', ') : String(value ?? '')];
+		})
 	) as Record<EditableParameter, string>;
 }
 
@@ -30,6 +34,10 @@ export function overridesFrom(
 		weekendHolidayPolicy: values.weekendHolidayPolicy,
 		quantityChangeThresholdPercent: values.quantityChangeThresholdPercent.trim(),
 		sidPattern: values.sidPattern.trim(),
+		countedUnits: values.countedUnits
+			.split(',')
+			.map((unit) => unit.trim())
+			.filter((unit) => unit !== ''),
 		currency: values.currency.trim().toUpperCase(),
 		timeZone: values.timeZone.trim() === '' ? null : values.timeZone.trim()
 	};
