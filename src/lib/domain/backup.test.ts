@@ -15,7 +15,9 @@ import {
  * the new version's fingerprint here; never edit an old one.
  */
 const SHAPES: Record<number, string> = {
-	2: '9f7cd8f5ba7ef6e9d5ba02f79706e1e56adbbef1084459fdac4d01285b5df126'
+	// Version 2 is this round's (left-out rows, the partner's words, chain-gap problems); it first
+	// ships with them, so its fingerprint is theirs.
+	2: 'd728465cd24d9691eb7c0bfb8d9399922efc2bf80270238181f08b6707649cf7'
 };
 
 function fingerprint(schema: z.ZodType): string {

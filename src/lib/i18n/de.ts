@@ -90,8 +90,8 @@ export const de: Record<MessageKey, string> = {
 	'sync.retryReason.status': 'der Aggregator antwortete mit {status}',
 	'sync.retryReason.receipt':
 		'die Antwort des Aggregators enthielt keine gültige Empfangsbestätigung',
-	'sync.heldBehind': 'Wartet, bis der Bericht davor geklärt und geliefert ist.',
-	'sync.chainGap.title': 'Ein anderes Gerät hat inzwischen geliefert',
+	'sync.heldBehind': 'Wartet, bis der Bericht davor geklärt und zugestellt ist.',
+	'sync.chainGap.title': 'Ein anderes Gerät hat inzwischen Berichte zugestellt',
 	'sync.chainGap.text':
 		'{aggregator} hat bereits einen neueren Bericht von Ihnen, gesendet von einem anderen Gerät oder einer anderen Installation. Ihre Berichte an einen Aggregator bilden eine lückenlose Kette; dieser hier ist mit einem älteren Bericht verknüpft und wurde deshalb nicht angenommen.',
 	'sync.chainGap.textEmpty':

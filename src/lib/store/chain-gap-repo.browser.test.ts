@@ -9,7 +9,7 @@ import { signAndQueue } from './bundle-repo';
 import { continueChain } from './chain-gap-repo';
 import { PartnerDeskDatabase } from './db';
 import { claimBundle, dueBundles, listBundles, readBundleJws, recordRefusal } from './outbox-repo';
-import { markReady, storeImportedReport } from './report-repo';
+import { storeImportedReport } from './report-repo';
 import { saveAggregator } from './settings-repo';
 import { activeSigningKey } from './signing-key-repo';
 
@@ -30,7 +30,6 @@ const lines: UsageLine[] = [
 		total: toDecimal('946.20')
 	}
 ];
-const pack = { id: 'omnissa-sp' as const, version: '2026.1' };
 const partner = { id: 'SP-4711', name: 'Muster IT-Services GmbH' };
 /** The other device's bundle, the head the aggregator names. */
 const HEAD = { digest: 'A'.repeat(43), bundleId: '11111111-2222-4333-8444-555555555555' };
@@ -58,12 +57,11 @@ async function queuedMonth(month: number) {
 			rowsSkipped: 0
 		}
 	});
-	await markReady(db, { revisionId: revision.id });
+	// Ready as the review would leave it: these tests are about the outbox, not the ready gate.
+	await db.reports.update(revision.id, { state: 'ready', readyAt: '2026-11-12T10:00:00.000Z' });
 	return signAndQueue(db, {
 		revisionId: revision.id,
 		aggregatorId: 'also-de',
-		findings: [],
-		pack,
 		partner
 	});
 }

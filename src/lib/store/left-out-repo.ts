@@ -141,7 +141,8 @@ export async function correctLeftOutRow(
 		revisionId: string;
 		line: number;
 		cells: string[];
-		sidPattern?: RegExp;
+		/** The effective pack's `sidPattern` (a regular expression source), as the import used. */
+		sidPattern?: string;
 		now?: Date;
 	}
 ): Promise<CorrectLeftOutResult> {

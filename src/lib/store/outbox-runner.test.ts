@@ -10,7 +10,7 @@ import { signAndQueue } from './bundle-repo';
 import { PartnerDeskDatabase } from './db';
 import { listBundles } from './outbox-repo';
 import { drainOutbox } from './outbox-runner';
-import { markReady, storeImportedReport } from './report-repo';
+import { storeImportedReport } from './report-repo';
 import { saveAggregator } from './settings-repo';
 
 const NOW = new Date('2026-11-12T10:00:00.000Z');
@@ -44,12 +44,11 @@ async function queuedBundle() {
 			rowsSkipped: 0
 		}
 	});
-	await markReady(db, { revisionId: revision.id });
+	// Ready as the review would leave it: these tests are about the outbox, not the ready gate.
+	await db.reports.update(revision.id, { state: 'ready', readyAt: '2026-11-12T10:00:00.000Z' });
 	const bundle = await signAndQueue(db, {
 		revisionId: revision.id,
 		aggregatorId: 'also-de',
-		findings: [],
-		pack: { id: 'omnissa-sp', version: '2026.1' },
 		partner: { id: 'SP-4711', name: 'Muster IT-Services GmbH' }
 	});
 	return { db, bundle };

@@ -17,11 +17,10 @@ import { continueChain } from './chain-gap-repo';
 import { PartnerDeskDatabase } from './db';
 import { listBundles, readBundleJws } from './outbox-repo';
 import { drainOutbox } from './outbox-runner';
-import { markReady, storeImportedReport } from './report-repo';
+import { storeImportedReport } from './report-repo';
 import { saveAggregator } from './settings-repo';
 import { activeSigningKey } from './signing-key-repo';
 
-const pack = { id: 'omnissa-sp' as const, version: '2026.1' };
 const partner = { id: 'SP-4711', name: 'Muster IT-Services GmbH' };
 
 let aggregator: Awaited<ReturnType<typeof startAggregator>>;
@@ -75,12 +74,11 @@ async function signMonth(db: PartnerDeskDatabase, period: Period, quantity: stri
 			rowsSkipped: 0
 		}
 	});
-	await markReady(db, { revisionId: revision.id });
+	// Ready as the review would leave it: these tests are about the outbox, not the ready gate.
+	await db.reports.update(revision.id, { state: 'ready', readyAt: '2026-11-12T10:00:00.000Z' });
 	return signAndQueue(db, {
 		revisionId: revision.id,
 		aggregatorId: 'also-de',
-		findings: [],
-		pack,
 		partner
 	});
 }
