@@ -1,7 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-
-// E2E_PORT lets two checkouts run their end-to-end tests side by side.
-export const E2E_PORT = Number(process.env.E2E_PORT ?? 4174);
+import { E2E_PORT } from './tests/e2e/pages/port';
 
 /**
  * End-to-end tests on the system Chromium (never a downloaded browser) against

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { readBundleIndex } from '../../../aggregator/bundle-store.js';
 import { startAggregator } from '../../../aggregator/server.js';
-import { E2E_PORT } from '../../../playwright.config';
+import { E2E_PORT } from './port';
 import { FIXTURES, ReportsPage } from './reports';
 
 export const PARTNER_ID = 'SP-4711';
