@@ -1,11 +1,14 @@
+import type { GroupTotal } from '$lib/domain/report-totals';
 import type { Finding } from '$lib/rules/finding';
 import type { ReviewSummary } from '$lib/rules/review-summary';
-import type { CheckReply, CheckRequest, FindingGroupView } from '$lib/worker/report-check-protocol';
+import type {
+	CheckQuestion,
+	CheckReply,
+	CheckRequest,
+	FindingGroupView
+} from '$lib/worker/report-check-protocol';
 
 type CheckOptions = Omit<CheckRequest & { type: 'check' }, 'type' | 'id'>;
-/** A request without its id, which `#ask` adds. */
-type Question =
-	Omit<CheckRequest & { type: 'page' }, 'id'> | Omit<CheckRequest & { type: 'findings' }, 'id'>;
 export type CheckResult = { summary: ReviewSummary; groups: FindingGroupView[]; count: number };
 
 /**
@@ -54,7 +57,7 @@ export class ReportCheck {
 		}
 	}
 
-	#ask(request: Question): Promise<CheckReply> {
+	#ask(request: CheckQuestion): Promise<CheckReply> {
 		const id = ++this.#next;
 		return new Promise((resolve) => {
 			this.#waiting.set(id, resolve);
@@ -81,6 +84,15 @@ export class ReportCheck {
 		const reply = await this.#ask({ type: 'findings' });
 		if (reply.type !== 'findings') throw new Error(`no findings: ${reply.type}`);
 		return reply.findings;
+	}
+
+	/** Rows `offset` to `offset + limit` of a revision's totals per SID or per customer. */
+	async totals(
+		request: Omit<CheckRequest & { type: 'totals' }, 'id' | 'type'>
+	): Promise<{ rows: GroupTotal[]; count: number }> {
+		const reply = await this.#ask({ type: 'totals', ...request });
+		if (reply.type !== 'totals') throw new Error(`no totals: ${reply.type}`);
+		return { rows: reply.rows, count: reply.count };
 	}
 
 	dispose(): void {

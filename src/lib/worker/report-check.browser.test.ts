@@ -10,11 +10,16 @@ import { checkReport } from '$lib/rules/engine';
 import { groupFindings } from '$lib/rules/finding-groups';
 import { summarizeReview } from '$lib/rules/review-summary';
 import { PartnerDeskDatabase } from '$lib/store/db';
-import { markReady, readLines, storeImportedReport } from '$lib/store/report-repo';
+import { markReady, readGroupTotals, readLines, storeImportedReport } from '$lib/store/report-repo';
 import { reportFacts } from '../../routes/reports/[id]/report-facts';
 import september from '../../../tests/fixtures/omnissa/usage-2026-09.en.csv?raw';
 import october from '../../../tests/fixtures/omnissa/usage-2026-10.de.csv?raw';
-import { FINDINGS_PER_PAGE, type CheckReply, type CheckRequest } from './report-check-protocol';
+import {
+	FINDINGS_PER_PAGE,
+	type CheckQuestion,
+	type CheckReply,
+	type CheckRequest
+} from './report-check-protocol';
 
 const pack = effectiveOmnissaPack(undefined).pack;
 const now = new Date('2026-11-12T09:00:00Z');
@@ -34,7 +39,7 @@ afterEach(async () => {
 });
 
 /** One request to the worker and its reply. */
-function ask(request: Omit<CheckRequest, 'id'>): Promise<CheckReply> {
+function ask(request: CheckQuestion): Promise<CheckReply> {
 	const id = ++next;
 	return new Promise((resolve) => {
 		const listen = (event: MessageEvent<CheckReply>) => {
@@ -157,5 +162,47 @@ describe('the check worker', () => {
 		expect(page.findings.map((finding) => finding.subject.line)).toEqual(
 			Array.from({ length: 20 }, (_, i) => 2 + 3 * (980 + i))
 		);
+	});
+
+	it('hands out the totals per customer a page at a time, with their count', async () => {
+		const lines: UsageLine[] = Array.from({ length: 3000 }, (_, i) => ({
+			line: i + 2,
+			sid: `SID-4711-HZN-0${i % 4}`,
+			description: 'Horizon Standard',
+			customerRef: `Kunde ${String(i).padStart(4, '0')}`,
+			quantity: toDecimal('2'),
+			unitPrice: toDecimal('24.90'),
+			total: toDecimal('49.80')
+		}));
+		const revision = await storeImportedReport(db, {
+			programId: 'omnissa-sp',
+			period: toPeriod(2026, 10),
+			currency: 'EUR',
+			lines
+		});
+		const stored = await readGroupTotals(db, revision.id);
+		const request = {
+			type: 'totals',
+			databaseName: db.name,
+			revisionId: revision.id,
+			version: revision.updatedAt
+		} as const;
+		const last = await ask({ ...request, by: 'byCustomer', offset: 2950, limit: 100 });
+		expect(last).toEqual({
+			type: 'totals',
+			id: expect.any(Number),
+			rows: stored.byCustomer.slice(2950),
+			count: 3000
+		});
+		if (last.type !== 'totals') throw new Error(last.type);
+		expect(last.rows[0]).toEqual({ key: 'Kunde 2950', lines: 1, quantity: '2', amount: '49.80' });
+		const sids = await ask({ ...request, by: 'bySid', offset: 0, limit: 50 });
+		expect(sids).toMatchObject({ type: 'totals', count: 4, rows: stored.bySid });
+		expect(stored.bySid.map((row) => [row.key, row.lines, row.amount])).toEqual([
+			['SID-4711-HZN-00', 750, '37350.00'],
+			['SID-4711-HZN-01', 750, '37350.00'],
+			['SID-4711-HZN-02', 750, '37350.00'],
+			['SID-4711-HZN-03', 750, '37350.00']
+		]);
 	});
 });

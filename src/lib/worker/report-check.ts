@@ -2,8 +2,8 @@ import { checkReport } from '$lib/rules/engine';
 import type { Finding } from '$lib/rules/finding';
 import { groupFindings, type FindingGroup } from '$lib/rules/finding-groups';
 import { summarizeReview } from '$lib/rules/review-summary';
-import type { PartnerDeskDatabase } from '$lib/store/db';
-import { readLines } from '$lib/store/report-repo';
+import type { GroupTotalsRecord, PartnerDeskDatabase } from '$lib/store/db';
+import { readGroupTotals, readLines } from '$lib/store/report-repo';
 import {
 	FINDINGS_PER_PAGE,
 	type CheckReply,
@@ -19,6 +19,13 @@ type Check = CheckRequest & { type: 'check' };
  * and the signature that ask for them later.
  */
 export class ReportChecker {
+	#totals:
+		| {
+				revisionId: string;
+				version: string;
+				record: Pick<GroupTotalsRecord, 'bySid' | 'byCustomer'>;
+		  }
+		| undefined;
 	#latest: { findings: Finding[]; groups: Map<string, FindingGroup> } | undefined;
 
 	async check(db: PartnerDeskDatabase, request: Check): Promise<CheckReply> {
@@ -51,6 +58,24 @@ export class ReportChecker {
 		const group = this.#latest?.groups.get(request.group);
 		const findings = group?.findings.slice(request.offset, request.offset + request.limit) ?? [];
 		return { type: 'page', id: request.id, findings };
+	}
+
+	/** A page of a revision's totals per SID or per customer; read once per version. */
+	async totals(
+		db: PartnerDeskDatabase,
+		request: CheckRequest & { type: 'totals' }
+	): Promise<CheckReply> {
+		const { revisionId, version } = request;
+		if (this.#totals?.revisionId !== revisionId || this.#totals.version !== version) {
+			this.#totals = { revisionId, version, record: await readGroupTotals(db, revisionId) };
+		}
+		const rows = this.#totals.record[request.by];
+		return {
+			type: 'totals',
+			id: request.id,
+			rows: rows.slice(request.offset, request.offset + request.limit),
+			count: rows.length
+		};
 	}
 
 	/** Every finding of the newest check, in the engine's order: what a bundle carries. */

@@ -28,6 +28,8 @@ async function answer(request: CheckRequest): Promise<CheckReply> {
 			return checker.page(request);
 		case 'findings':
 			return checker.findings(request);
+		case 'totals':
+			return checker.totals(await open(request.databaseName), request);
 	}
 }
 
