@@ -8,6 +8,7 @@ import { serveStatic } from '../../scripts/serve.js';
 import type { BenchFigure } from './bench-result';
 import { waitForServiceWorker } from '../e2e/pages/app';
 import { formatGermanUsageCsv } from './german-csv';
+import { longestBetween, observeLongTasks, probeLongTasks } from './long-tasks';
 import { median } from './measure';
 import { generateUsage } from './usage-data';
 
@@ -15,23 +16,10 @@ const ROWS = 100_000;
 const RUNS = 3;
 /** DESIGN.md, "Performance budgets": the page is never blocked for more than this. */
 const BUDGET_MS = 100;
-/** A busy loop of the page's own, just over the 50 ms from which a task counts as long. */
-const PROBE_MS = 60;
 const FILE_NAME = 'usage-2026-10.100k.de.csv';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** A long task or a long animation frame, in the page's clock. */
-type Entry = { start: number; duration: number };
-type Observed = { benchLongTasks: Entry[]; benchLongFrames: Entry[] };
 type Run = { longestTask: number; longestFrame: number; wall: number; checked: number };
-
-/** The longest of the entries that overlap the window, 0 if none does. */
-function longestIn(entries: readonly Entry[], from: number, to: number): number {
-	const inWindow = entries.filter(
-		(entry) => entry.start + entry.duration > from && entry.start < to
-	);
-	return Math.max(0, ...inWindow.map((entry) => entry.duration));
-}
 
 /**
  * One import as a user does it, in a new browser profile (an empty database): pick the file,
@@ -44,17 +32,7 @@ function longestIn(entries: readonly Entry[], from: number, to: number): number 
 async function importOnce(browser: Browser, url: string, csv: string): Promise<Run> {
 	const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Berlin' });
 	try {
-		await context.addInitScript(() => {
-			const observed = { benchLongTasks: [], benchLongFrames: [] } as Observed;
-			Object.assign(window, observed);
-			const collect = (type: string, into: Entry[]) =>
-				new PerformanceObserver((list) => {
-					for (const entry of list.getEntries())
-						into.push({ start: entry.startTime, duration: entry.duration });
-				}).observe({ type, buffered: true });
-			collect('longtask', observed.benchLongTasks);
-			collect('long-animation-frame', observed.benchLongFrames);
-		});
+		await observeLongTasks(context);
 		const page = await context.newPage();
 		await page.goto(`${url}/reports`);
 		// A returning user's visit: the app comes from the precache, and the service worker is
@@ -63,20 +41,7 @@ async function importOnce(browser: Browser, url: string, csv: string): Promise<R
 		await page.reload();
 		await expect(page.getByRole('heading', { name: 'Monthly reports', level: 1 })).toBeVisible();
 		await expect(page.getByText('No reports yet.', { exact: false })).toBeVisible();
-		await page.evaluate(() => new Promise((done) => requestIdleCallback(done, { timeout: 2000 })));
-		// The observer must see a long task of the page's own, else a 0 would mean nothing. (A
-		// task Playwright runs by evaluate is not reported as one: the probe runs from a timer.)
-		await page.evaluate((probe) => {
-			setTimeout(() => {
-				const end = performance.now() + probe;
-				while (performance.now() < end);
-			});
-		}, PROBE_MS);
-		await page.waitForFunction(
-			(probe) =>
-				(window as unknown as Observed).benchLongTasks.some((task) => task.duration >= probe),
-			PROBE_MS
-		);
+		await probeLongTasks(page);
 
 		const pickedAt = await page.evaluate(() => performance.now());
 		// A path, not a buffer: Chromium then hands the file over without page script, where a
@@ -104,13 +69,8 @@ async function importOnce(browser: Browser, url: string, csv: string): Promise<R
 		).jsonValue();
 		if (typeof shownAt !== 'number') throw new Error('the total was not shown');
 
-		const observed = await page.evaluate(() => {
-			const { benchLongTasks, benchLongFrames } = window as unknown as Observed;
-			return { benchLongTasks, benchLongFrames };
-		});
 		return {
-			longestTask: longestIn(observed.benchLongTasks, pickedAt, shownAt),
-			longestFrame: longestIn(observed.benchLongFrames, pickedAt, shownAt),
+			...(await longestBetween(page, pickedAt, shownAt)),
 			wall: shownAt - pickedAt,
 			checked: checkedAt - pickedAt
 		};

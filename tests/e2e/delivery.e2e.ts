@@ -154,6 +154,7 @@ test('a correction is delivered as revision 2 superseding the first bundle', asy
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
 		await page.getByRole('link', { name: 'Open the report' }).click();
 		await expect(page.getByRole('heading', { name: /Usage report September 2026/ })).toBeVisible();
+		await new ReportsPage(page).waitForCheck();
 		for (const finding of await page
 			.locator('li.finding')
 			.filter({ has: page.getByLabel('Reason') })

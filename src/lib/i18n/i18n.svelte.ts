@@ -40,6 +40,9 @@ class I18n {
 
 	decimal = (value: DecimalString): string => formatDecimal(value, this.locale);
 
+	/** A count with the locale's grouping: "100,000" or "100.000". */
+	count = (value: number): string => new Intl.NumberFormat(this.locale).format(value);
+
 	bytes = (value: number): string => {
 		const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
 		let unit = 0;

@@ -106,11 +106,19 @@ export function toLineColumns(lines: readonly UsageLine[]): LineColumns {
 	};
 }
 
-export function fromLineColumns(columns: LineColumns): UsageLine[] {
+/**
+ * The lines of a chunk, or of the positions `start` to `end` (exclusive) in it: a page of lines
+ * decodes only its own rows.
+ */
+export function fromLineColumns(
+	columns: LineColumns,
+	start = 0,
+	end = columns.line.length
+): UsageLine[] {
 	const at = <T extends string | null>(column: TextColumn<T>, i: number): T =>
 		column.values[column.codes[i]];
 	const lines: UsageLine[] = [];
-	for (let i = 0; i < columns.line.length; i++) {
+	for (let i = Math.max(0, start); i < Math.min(end, columns.line.length); i++) {
 		const line: UsageLine = {
 			line: columns.line[i],
 			sid: at(columns.sid, i),

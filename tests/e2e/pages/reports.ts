@@ -22,6 +22,15 @@ export class ReportsPage {
 		await this.page.getByRole('button', { name: 'Import', exact: true }).click();
 		await this.page.getByRole('link', { name: 'Open the report' }).click();
 		await expect(this.page.getByRole('heading', { name: /^Usage report / })).toBeVisible();
+		await this.waitForCheck();
+	}
+
+	/** The rules check runs in a worker: its findings appear once it has finished. */
+	async waitForCheck(): Promise<void> {
+		await expect(
+			this.page.getByText(/^([\d,]+ blocking, |No findings: )/).or(this.page.getByRole('alert'))
+		).toBeVisible();
+		await expect(this.page.getByText('Checking the report…')).toHaveCount(0);
 	}
 
 	finding(text: string | RegExp) {
