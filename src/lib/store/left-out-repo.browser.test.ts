@@ -123,7 +123,11 @@ describe('rows left out of an import, in real IndexedDB', () => {
 		await expect(
 			excludeLeftOutRow(db, { revisionId: revision.id, line: 3, reasonCode: 'other', comment: '' })
 		).rejects.toThrow();
-		await markReady(db, { revisionId: revision.id });
+		// Line 3 is still open: the ready gate refuses, whatever the page shows.
+		await expect(markReady(db, { revisionId: revision.id })).rejects.toMatchObject({
+			code: 'blocking-findings'
+		});
+		await db.reports.update(revision.id, { state: 'ready', readyAt: '2026-11-12T10:00:00.000Z' });
 		await expect(
 			excludeLeftOutRow(db, { revisionId: revision.id, line: 3, reasonCode: 'other', comment: 'x' })
 		).rejects.toThrow('is not a draft');

@@ -50,7 +50,9 @@ describe('ChainGapDecision', () => {
 			busy: false,
 			oncontinue: async () => {}
 		});
-		const group = screen.getByRole('group', { name: 'Ein anderes Gerät hat inzwischen geliefert' });
+		const group = screen.getByRole('group', {
+			name: 'Ein anderes Gerät hat inzwischen Berichte zugestellt'
+		});
 		expect(group).toHaveTextContent('ALSO hat noch keinen Bericht von Ihnen');
 		expect(group).toHaveTextContent('Er kann als Ihr erster Bericht an ALSO neu signiert');
 		expect(group).not.toHaveTextContent('Paket');
