@@ -43,7 +43,7 @@ test('a partial import cannot be marked ready until its left-out rows are dealt 
 		await page.getByRole('link', { name: 'Open the report' }).click();
 		await expect(page.getByRole('heading', { name: /^Usage report / })).toBeVisible();
 
-		const ready = page.getByRole('button', { name: 'Mark ready' });
+		const ready = page.getByRole('button', { name: 'Mark ready', exact: true });
 		const leftOut = reports.finding(/rows? of the file (is|are) not in this report/);
 		await expect(leftOut).toContainText('2 rows of the file are not in this report (line 45, 46).');
 		await expect(leftOut).toContainText('Blocking');
@@ -86,12 +86,16 @@ test('a partial import cannot be marked ready until its left-out rows are dealt 
 		await expect(leftOut).toHaveCount(0);
 
 		// September is late by now (the real clock): that warning is acknowledged as usual.
-		await reports.acknowledge(/was due by 2026-10-15/, 'Other', 'Reported late, agreed by phone');
+		await reports.acknowledge(
+			/was due by 15 October 2026/,
+			'Other',
+			'Reported late, agreed by phone'
+		);
 		await expect(ready).toBeEnabled();
 		const posted = page.waitForRequest(
 			(request) => request.method() === 'POST' && request.url() === `${aggregator.url}/bundles`
 		);
-		await ready.click();
+		await reports.markReady();
 		await expect(
 			page.getByText('Marked ready, signed and queued for ALSO Deutschland.')
 		).toBeVisible();

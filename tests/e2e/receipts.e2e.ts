@@ -59,7 +59,7 @@ test('a 429 with Retry-After keeps the bundle queued until then', async ({ page 
 	await page.getByRole('link', { name: 'Sync' }).click();
 	const september = bundleEntry(page, 'September 2026');
 	await expect(september).toContainText('Queued');
-	await expect(september).toContainText(/Next try .* \(429 Too Many Requests\)\./);
+	await expect(september).toContainText(/Next try .* \(the aggregator answered 429\)\./);
 	expect(posts.length).toBeGreaterThan(0);
 	// An hour from the answer, as the aggregator asked, not the 2-4 s first backoff.
 	const stored = await page.evaluate(

@@ -10,6 +10,7 @@ import {
 	runAggregator,
 	setUpPartner
 } from './pages/delivery';
+import { ReportsPage } from './pages/reports';
 
 // Two devices of one partner (issue "A second device"): two browser profiles, each with its own
 // storage and its own key, both registered by the operator. Each device keeps its own chain head,
@@ -41,6 +42,8 @@ async function markMonthReady(page: Page, period: string, month: string, line: s
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	await page.getByRole('link', { name: 'Open the report' }).click();
 	await expect(page.getByRole('heading', { name: `Usage report ${month}` })).toBeVisible();
+	const reports = new ReportsPage(page);
+	await reports.waitForCheck();
 	for (const finding of await page
 		.locator('li.finding')
 		.filter({ has: page.getByLabel('Reason') })
@@ -49,7 +52,7 @@ async function markMonthReady(page: Page, period: string, month: string, line: s
 		await finding.getByLabel('Comment').fill('Reported from the second device');
 		await finding.getByRole('button', { name: 'Acknowledge' }).click();
 	}
-	await page.getByRole('button', { name: 'Mark ready' }).click();
+	await reports.markReady();
 	await expect(
 		page.getByText('Marked ready, signed and queued for ALSO Deutschland.')
 	).toBeVisible();
