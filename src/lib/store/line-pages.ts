@@ -69,3 +69,14 @@ export async function locateLine(
 	}
 	return undefined;
 }
+
+/** A revision's lines in file order: all its chunks, decoded. */
+export async function readLines(db: PartnerDeskDatabase, revisionId: string): Promise<UsageLine[]> {
+	const chunks = await guardStorage(() =>
+		db.lineChunks
+			.where('[revisionId+index]')
+			.between([revisionId, 0], [revisionId, Infinity])
+			.toArray()
+	);
+	return chunks.flatMap((chunk) => fromLineColumns(chunk.columns));
+}

@@ -23,7 +23,11 @@ import {
 } from './db';
 import { guardStorage } from './errors';
 import { writeLeftOutRows, type LeftOutImport } from './left-out-repo';
-import { fromLineColumns, toLineColumns } from './line-columns';
+import { toLineColumns } from './line-columns';
+import { readLines } from './line-pages';
+
+/** Reading lines lives beside the paged reads; callers of this repository keep finding it here. */
+export { readLines };
 import { ReportRefused } from './report-refused';
 import { checkStoredRevision, reviewTables } from './review-check';
 
@@ -51,15 +55,6 @@ export async function findRevisionByDigest(
 }
 
 /** All lines of a revision, in file order. */
-export async function readLines(db: PartnerDeskDatabase, revisionId: string): Promise<UsageLine[]> {
-	const chunks = await guardStorage(() =>
-		db.lineChunks
-			.where('[revisionId+index]')
-			.between([revisionId, 0], [revisionId, Infinity])
-			.toArray()
-	);
-	return chunks.flatMap((chunk) => fromLineColumns(chunk.columns));
-}
 
 export async function readGroupTotals(
 	db: PartnerDeskDatabase,

@@ -8,16 +8,7 @@ import { checkReport } from '$lib/rules/engine';
 import type { Finding } from '$lib/rules/finding';
 import { revisionFacts } from '$lib/rules/revision-facts';
 import { PROFILE_KEY, type PartnerDeskDatabase } from './db';
-import { fromLineColumns } from './line-columns';
-
-/** A revision's lines in file order (as report-repo's readLines, which imports this module). */
-async function readLines(db: PartnerDeskDatabase, revisionId: string): Promise<UsageLine[]> {
-	const chunks = await db.lineChunks
-		.where('[revisionId+index]')
-		.between([revisionId, 0], [revisionId, Infinity])
-		.toArray();
-	return chunks.flatMap((chunk) => fromLineColumns(chunk.columns));
-}
+import { readLines } from './line-pages';
 
 /** The tables a stored check reads; a transaction that checks must include them. */
 export function reviewTables(db: PartnerDeskDatabase) {
