@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
 	'pack-overridden',
 	'aggregator-saved',
 	'aggregator-deleted',
+	'mapping-saved',
+	'key-created',
 	// reviews and data control
 	'review-saved',
 	'period-deleted',

@@ -3,7 +3,7 @@ import { packRefOf } from '$lib/programs/pack-schema';
 import { buildBundlePayload } from '$lib/sync/build-bundle-payload';
 import { toBundleId, type BundleDigest, type BundleId } from '$lib/sync/bundle-payload';
 import { signBundle } from '$lib/sync/sign-bundle';
-import { audit } from './audit';
+import { audit, withAuditTables } from './audit';
 import type { PartnerDeskDatabase } from './db';
 import { guardStorage } from './errors';
 import { checkStoredRevision } from './review-check';
@@ -78,7 +78,7 @@ async function signOnce(db: PartnerDeskDatabase, options: SignOptions): Promise<
 	return guardStorage(() =>
 		db.transaction(
 			'rw',
-			[db.bundles, db.bundleBodies, db.chainHeads, db.reports, db.auditLog],
+			withAuditTables(db, db.bundles, db.bundleBodies, db.chainHeads),
 			async () => {
 				const current = await db.chainHeads.get(aggregatorId);
 				if ((current?.digest ?? null) !== head.digest || (current?.seq ?? 0) !== head.seq) {

@@ -111,7 +111,10 @@ describe('the audit chain', () => {
 			seq: 2,
 			reason: 'no-start'
 		});
-		expect(await verifyAuditChain({ entries, partial: true })).toMatchObject({ ok: true, count: 3 });
+		expect(await verifyAuditChain({ entries, partial: true })).toMatchObject({
+			ok: true,
+			count: 3
+		});
 	});
 
 	it('finds each committed head in the chain', async () => {

@@ -50,7 +50,13 @@ export type AuditChainBreak =
 
 export type AuditChainCheck =
 	| { ok: true; count: number; head: string | null }
-	| { ok: false; index: number; seq: number | undefined; reason: AuditChainBreak; commitment?: string };
+	| {
+			ok: false;
+			index: number;
+			seq: number | undefined;
+			reason: AuditChainBreak;
+			commitment?: string;
+	  };
 
 /**
  * Recomputes a chain and names its first broken entry (its index in `entries`, its seq and why).
@@ -88,7 +94,13 @@ export async function verifyAuditChain(options: {
 	}
 	for (const commitment of options.commitments ?? []) {
 		if (!seen.has(commitment))
-			return { ok: false, index: entries.length, seq: undefined, reason: 'commitment-missing', commitment };
+			return {
+				ok: false,
+				index: entries.length,
+				seq: undefined,
+				reason: 'commitment-missing',
+				commitment
+			};
 	}
 	return { ok: true, count: entries.length, head: entries.at(-1)?.hash ?? null };
 }
