@@ -75,8 +75,27 @@ describe('backup in real IndexedDB', () => {
 		expect(await readProfile(db)).toBeUndefined();
 		expect(await listAggregators(db)).toEqual([]);
 
-		await restoreBackup(db, JSON.parse(first));
-		const second = serializeBackup(await exportBackup(db, at));
+		await restoreBackup(db, JSON.parse(first), {
+			file: 'partner-desk-backup-2026-11-12.json',
+			now: new Date('2026-11-12T10:00:00Z')
+		});
+		const restored = await exportBackup(db, at);
+		// The restore is audited: one entry more, chained onto the head the file had.
+		const entry = restored.data.auditLog.pop();
+		const firstLog = JSON.parse(first).data.auditLog;
+		expect(entry).toMatchObject({
+			seq: firstLog.length + 1,
+			action: 'restored',
+			prev: firstLog.at(-1).hash,
+			detail: {
+				file: 'partner-desk-backup-2026-11-12.json',
+				exportedAt: '2026-11-12T09:00:00.000Z',
+				formatVersion: 3,
+				reports: 1,
+				auditEntries: firstLog.length
+			}
+		});
+		const second = serializeBackup(restored);
 		expect(second).toBe(first);
 		// Totals are not in the file: the restore computed them from the lines again.
 		expect(first).not.toContain('byCustomer');
@@ -93,7 +112,13 @@ describe('backup in real IndexedDB', () => {
 		expect(data.lineChunks.map((chunk: { lines: unknown[] }) => chunk.lines.length)).toEqual([
 			1000, 500
 		]);
-		expect(data.auditLog).toHaveLength(1);
+		// Settings saved, two aggregators, the import: each a chained entry.
+		expect(data.auditLog.map((e: { action: string }) => e.action)).toEqual([
+			'settings-saved',
+			'aggregator-saved',
+			'aggregator-saved',
+			'imported'
+		]);
 		expect(data.enrollments).toEqual([
 			{ programId: 'genesys-appfoundry', enrolledAt: '2026-01-05T08:00:00.000Z' },
 			{ programId: 'omnissa-sp', enrolledAt: '2026-01-05T08:00:00.000Z' }
