@@ -56,6 +56,7 @@ export type BackupProblem =
 	/** The audit log in the file is not an intact chain: edited by hand or damaged. */
 	| { code: 'backup-audit-broken'; file: string; seq: number; reason: string }
 	/** An encrypted backup (backup-encryption.ts). */
+	| { code: 'backup-passphrase-needed'; file: string }
 	| { code: 'backup-wrong-passphrase'; file: string }
 	| { code: 'backup-damaged'; file: string; chunk: number }
 	| { code: 'backup-truncated'; file: string }

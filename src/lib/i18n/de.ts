@@ -239,6 +239,8 @@ export const de: Record<MessageKey, string> = {
 		'{file}: Die Sicherung ist bei „{field}“ beschädigt (Wert {value}). Es wurde nichts geändert.',
 	'error.backup-audit-broken':
 		'{file}: Das Prüfprotokoll dieser Sicherung ist nicht unversehrt (Eintrag {seq}: {reason}); es wurde nachträglich geändert. Es wurde nichts geändert.',
+	'error.backup-passphrase-needed':
+		'{file}: Diese Sicherung ist verschlüsselt. Geben Sie ihre Passphrase ein, um sie wiederherzustellen. Es wurde nichts geändert.',
 	'error.backup-wrong-passphrase':
 		'{file}: Die Passphrase öffnet diese Sicherung nicht. Prüfen Sie sie und versuchen Sie es erneut. Es wurde nichts geändert.',
 	'error.backup-damaged':

@@ -228,6 +228,8 @@ export const en = {
 		'{file}: the backup is damaged at "{field}" (value {value}). Nothing was changed.',
 	'error.backup-audit-broken':
 		'{file}: the audit log in this backup is not intact (entry {seq}: {reason}); it was changed after it was written. Nothing was changed.',
+	'error.backup-passphrase-needed':
+		'{file}: this backup is encrypted. Enter its passphrase to restore it. Nothing was changed.',
 	'error.backup-wrong-passphrase':
 		'{file}: the passphrase does not open this backup. Check it and try again. Nothing was changed.',
 	'error.backup-damaged':
