@@ -4,6 +4,7 @@ import { formatUsageCsv } from '$lib/import/csv-export';
 import type { NumberLocale } from '$lib/import/import-problem';
 import { findingKey } from '$lib/rules/review-summary';
 import { formatAuditLog, linkingRun, matchesAuditFilter } from '$lib/sync/audit-slice';
+import { base64url } from 'jose';
 import type { BundlePayload } from '$lib/sync/bundle-payload';
 import { evidenceReadme } from '$lib/sync/evidence-readme';
 import type { PackFile } from '$lib/sync/evidence-pack';
@@ -30,16 +31,36 @@ export type EvidenceSource = (
 	scope: EvidenceScope
 ) => AsyncIterable<PackFile>;
 
-/** The decoded payload of a stored bundle (the signed bytes are not touched). */
-export async function readBundlePayload(
+/** What a review reads of a signed payload: the members RFC 8785 puts before `kind`. */
+export type BundleHead = Pick<
+	BundlePayload,
+	'aggregator' | 'auditHead' | 'bundleId' | 'createdAt' | 'currency' | 'excludedRows' | 'findings'
+>;
+
+/** 64 KiB of base64url at a time (a multiple of 4, so each block decodes on its own). */
+const BLOCK = 1 << 16;
+
+/**
+ * The head of a stored bundle's payload, decoded block by block only as far as it goes. The
+ * payload is RFC 8785 JSON, members sorted: `kind` follows `findings`, and the lines (the bulk
+ * of a 100,000-line bundle, 15 MB) come after it, so they are never decoded. Decoding the whole
+ * payload took 6 s a bundle with atob in Chromium under load.
+ */
+export async function readBundleHead(
 	db: PartnerDeskDatabase,
 	bundleId: string
-): Promise<BundlePayload> {
+): Promise<BundleHead> {
 	const body = await db.bundleBodies.get(bundleId);
 	if (!body) throw new Error(`no body for bundle ${bundleId}`);
-	const binary = atob(body.jws.payload.replaceAll('-', '+').replaceAll('_', '/'));
-	const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-	return JSON.parse(new TextDecoder().decode(bytes)) as BundlePayload;
+	const encoded = body.jws.payload;
+	const decoder = new TextDecoder();
+	let text = '';
+	for (let start = 0; start < encoded.length; start += BLOCK) {
+		text += decoder.decode(base64url.decode(encoded.slice(start, start + BLOCK)), { stream: true });
+		const end = text.indexOf(',"kind":"');
+		if (end >= 0) return JSON.parse(`${text.slice(0, end)}}`) as BundleHead;
+	}
+	throw new Error(`bundle ${bundleId}: no kind member in its payload`);
 }
 
 async function revisionsOf(
@@ -101,7 +122,7 @@ async function findingsOf(db: PartnerDeskDatabase, revision: ReportRevision, now
 	);
 	const sent = bundles.find((b) => b.state !== 'withdrawn');
 	if (isFrozen(revision.state) && sent) {
-		const payload = await readBundlePayload(db, sent.bundleId);
+		const payload = await readBundleHead(db, sent.bundleId);
 		return {
 			...common,
 			source: `bundle ${sent.bundleId}`,
@@ -140,8 +161,11 @@ export const bundlesSource: EvidenceSource = async function* (db, scope) {
 					const body = await db.bundleBodies.get(bundle.bundleId);
 					if (!body) throw new Error(`no body for bundle ${bundle.bundleId}`);
 					const { protected: header, payload, signature } = body.jws;
-					// The body the outbox POSTs: JSON.stringify of the flattened JWS, members in this order.
-					yield JSON.stringify({ protected: header, payload, signature });
+					// The body the outbox POSTs: JSON.stringify of the flattened JWS, members in this
+					// order; handed on in 1 MB pieces rather than one 15 MB one.
+					const text = JSON.stringify({ protected: header, payload, signature });
+					for (let start = 0; start < text.length; start += 1 << 20)
+						yield text.slice(start, start + (1 << 20));
 				}
 			};
 			if (bundle.receipt)
@@ -161,7 +185,7 @@ export const auditSource: EvidenceSource = async function* (db, scope) {
 	const heads = new Set<string>();
 	for (const revision of await revisionsOf(db, scope))
 		for (const bundle of await db.bundles.where('revisionId').equals(revision.id).toArray()) {
-			const head = (await readBundlePayload(db, bundle.bundleId)).auditHead;
+			const head = (await readBundleHead(db, bundle.bundleId)).auditHead;
 			if (head) heads.add(head);
 		}
 	const committed = all.filter((entry) => heads.has(entry.hash));

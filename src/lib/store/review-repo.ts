@@ -12,7 +12,7 @@ import { audit, withAuditTables } from './audit';
 import type { PartnerDeskDatabase } from './db';
 import { guardStorage } from './errors';
 import { checkStoredRevision } from './review-check';
-import { readBundlePayload } from './evidence-source';
+import { readBundleHead } from './evidence-source';
 
 /** Adds or updates a review request (validated), audited with its status before and after. */
 export async function saveReview(
@@ -72,7 +72,7 @@ export async function periodEvidence(
 		let openWarnings: number;
 		if (isFrozen(current.state) && bundles.length > 0) {
 			// What went out is what counts: the signed findings with their acknowledgements.
-			const payload = await readBundlePayload(db, bundles[0].bundleId);
+			const payload = await readBundleHead(db, bundles[0].bundleId);
 			openWarnings = payload.findings.filter(
 				(f) => f.severity === 'warning' && !f.acknowledged
 			).length;

@@ -63,7 +63,10 @@ export async function writeEvidencePack(options: {
 	scope: Record<string, unknown>;
 	auditHead: string | null;
 	sink: (chunk: Uint8Array) => void | Promise<void>;
-	/** Deflate level (fflate 0-9); 6 is zlib's default. */
+	/**
+	 * Deflate level (fflate 0-9). 1 by default: in fflate 0.8, level 6 took 1.0 s for a 10.8 MB
+	 * month of CSV and 4.8 s for a 15 MB bundle (base64url), level 1 0.2 s and 1.4 s (Node 20).
+	 */
 	level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 }): Promise<PackManifest> {
 	const pending: Uint8Array[] = [];
@@ -84,7 +87,7 @@ export async function writeEvidencePack(options: {
 		if (seen.has(path) || path.startsWith('/') || path.includes('..'))
 			throw new Error(`evidence pack path ${path}`);
 		seen.add(path);
-		const entry = new ZipDeflate(path, { level: options.level ?? 6 });
+		const entry = new ZipDeflate(path, { level: options.level ?? 1 });
 		entry.mtime = mtime;
 		zip.add(entry);
 		const parts: Uint8Array[] = [];
