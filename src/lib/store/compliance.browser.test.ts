@@ -8,6 +8,7 @@ import { toPeriod } from '$lib/domain/period';
 import type { UsageLine } from '$lib/import/usage-row-schema';
 import { verifyAuditChain } from '$lib/sync/audit-chain';
 import type { PackManifest } from '$lib/sync/evidence-pack';
+import { audit, withAuditTables } from './audit';
 import { exportAuditLog, readAuditLog, verifyStoredAuditLog } from './audit-log-repo';
 import { signAndQueue } from './bundle-repo';
 import {
@@ -257,6 +258,39 @@ describe('audit log queries and verification on the stored log', () => {
 			seq: 7,
 			reason: 'missing-before'
 		});
+	});
+});
+
+describe('audit entries commit with their change', () => {
+	it('a change that fails takes its entry with it; an entry outside a transaction is refused', async () => {
+		db = new PartnerDeskDatabase(`compliance-${crypto.randomUUID()}`);
+		await saveAggregator(db, { id: 'also-de', name: 'ALSO Deutschland' });
+		const failed = await db
+			.transaction('rw', withAuditTables(db, db.aggregators), async () => {
+				await db.aggregators.put({ id: 'td-synnex-de', name: 'TD SYNNEX' });
+				await audit(
+					db,
+					{ action: 'aggregator-saved', detail: { aggregator: 'td-synnex-de' } },
+					'2026-11-20T09:00:00.000Z'
+				);
+				throw new Error('the disk is full');
+			})
+			.catch((error: Error) => error.message);
+		expect(failed).toBe('the disk is full');
+		expect(await db.aggregators.count()).toBe(1);
+		expect((await db.auditLog.toArray()).map((e) => e.action)).toEqual(['aggregator-saved']);
+		await expect(
+			audit(db, { action: 'settings-saved' }, '2026-11-20T09:00:00.000Z')
+		).rejects.toThrow('audit() outside the transaction of its change');
+		// Two writers at once: IndexedDB runs their transactions one after the other, so each links
+		// to the entry the other wrote and the chain has no fork.
+		await Promise.all([
+			saveAggregator(db, { id: 'a-1', name: 'A 1' }),
+			saveAggregator(db, { id: 'a-2', name: 'A 2' })
+		]);
+		const log = await db.auditLog.orderBy('seq').toArray();
+		expect(log.map((e) => e.seq)).toEqual([1, 2, 3]);
+		expect(await verifyStoredAuditLog(db)).toMatchObject({ ok: true, count: 3 });
 	});
 });
 
