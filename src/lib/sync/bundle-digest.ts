@@ -1,22 +1,28 @@
 import { base64url } from 'jose';
 import type { BundleDigest } from './bundle-payload';
 
-const encoder = new TextEncoder();
 const DOT = 0x2e;
 
 /**
- * The ASCII bytes of `protected + "." + payload`, written in place: no 2.6 MB concatenated
- * string, and `encodeInto` rather than `encode` (several times faster in Chromium). A character
- * beyond ASCII cannot be base64url: it is refused rather than hashed as UTF-8.
+ * The ASCII bytes of `protected + "." + payload`, written in place by a plain loop: no 2.6 MB
+ * concatenated string, and no `TextEncoder` (in the bundle-sign benchmark, Chromium, the loop
+ * took 14 ms where `encodeInto` took about 20). A character beyond ASCII cannot be base64url: it
+ * is refused rather than hashed as UTF-8.
  */
 function signingInputOf(encodedHeader: string, encodedPayload: string): Uint8Array<ArrayBuffer> {
 	const bytes = new Uint8Array(encodedHeader.length + 1 + encodedPayload.length);
-	const head = encoder.encodeInto(encodedHeader, bytes);
+	writeAscii(encodedHeader, bytes, 0);
 	bytes[encodedHeader.length] = DOT;
-	const tail = encoder.encodeInto(encodedPayload, bytes.subarray(encodedHeader.length + 1));
-	if (head.written !== encodedHeader.length || tail.written !== encodedPayload.length)
-		throw new TypeError('a JWS member is not base64url');
+	writeAscii(encodedPayload, bytes, encodedHeader.length + 1);
 	return bytes;
+}
+
+function writeAscii(text: string, bytes: Uint8Array, offset: number): void {
+	for (let index = 0; index < text.length; index++) {
+		const unit = text.charCodeAt(index);
+		if (unit > 0x7f) throw new TypeError('a JWS member is not base64url');
+		bytes[offset + index] = unit;
+	}
 }
 
 /**

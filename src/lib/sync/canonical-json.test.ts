@@ -128,7 +128,13 @@ describe('utf8Bytes', () => {
 			'ä'.repeat(100),
 			'€'.repeat(100),
 			'😀'.repeat(50),
-			`${'a'.repeat(1000)}${'€'.repeat(1000)}`
+			`${'a'.repeat(1000)}${'€'.repeat(1000)}`,
+			// The loop's edges: 1-, 2-, 3- and 4-byte neighbours, the last units below each step.
+			'\u007f\u0080\u07ff\u0800\uffff\ud7ff\ue000\ud800\udc00\udbff\udfff',
+			// Lone surrogates (TextEncoder writes U+FFFD, EF BF BD), also at the very end.
+			'a\ud800b\udc00c\udbff',
+			'\udc00\ud800',
+			`${'x'.repeat(5000)}${'😀'.repeat(3000)}`
 		]) {
 			expect(utf8Bytes(text)).toEqual(new TextEncoder().encode(text));
 		}
