@@ -1,0 +1,116 @@
+import { normalizeHeader } from '../../import/column-mapping';
+import { detectDelimiter } from '../../import/detect-delimiter';
+import { detectNewline, type Delimiter } from '../../import/parse-window';
+import { readCsvRecords } from '../../import/read-csv-records';
+
+/**
+ * The fields of the Genesys CSV files and the headers that name them (de and en). The shared
+ * importer reads the cells (delimiter, quotes, physical line numbers); this file only knows
+ * which column is which.
+ */
+export const GENESYS_CSV_FIELDS = {
+	revenue: {
+		date: ['invoice date', 'date', 'rechnungsdatum', 'datum'],
+		invoiceNo: ['invoice no', 'invoice number', 'rechnungsnummer', 'rechnungs-nr.'],
+		source: ['source', 'quelle', 'billing source', 'abrechnungsquelle'],
+		listingId: ['listing id', 'listing-id'],
+		listing: ['listing', 'listing name', 'app'],
+		customer: ['customer', 'kunde', 'customer org', 'endkunde'],
+		description: ['description', 'beschreibung'],
+		recurring: ['recurring', 'wiederkehrend'],
+		grossAmount: ['gross amount', 'gross', 'bruttobetrag', 'brutto', 'amount', 'betrag'],
+		currency: ['currency', 'währung', 'waehrung']
+	},
+	leads: {
+		leadId: ['lead id', 'lead-id'],
+		createdOn: ['created', 'created on', 'erstellt', 'erstellt am'],
+		listingId: ['listing id', 'listing-id'],
+		listing: ['listing', 'listing name'],
+		customer: ['customer org', 'customer', 'kunde', 'organisation'],
+		region: ['region'],
+		country: ['country', 'land'],
+		salesRep: [
+			'genesys sales rep',
+			'sales rep',
+			'genesys-vertriebsmitarbeiter',
+			'vertriebsmitarbeiter'
+		],
+		forwardedToOwnerOn: ['forwarded to listing owner', 'an eintragsgeber weitergeleitet'],
+		forwardedToRepOn: ['forwarded to sales rep', 'an vertriebsmitarbeiter weitergeleitet'],
+		status: ['status'],
+		statusChangedOn: ['status changed', 'status geändert', 'letzte änderung', 'last change'],
+		estimatedAnnualValue: ['est. annual value', 'estimated annual value', 'geschätzter jahreswert'],
+		currency: ['currency', 'währung', 'waehrung']
+	}
+} as const;
+
+export type GenesysCsvKind = keyof typeof GENESYS_CSV_FIELDS;
+export type GenesysField<K extends GenesysCsvKind> = keyof (typeof GENESYS_CSV_FIELDS)[K] & string;
+
+/** One data row as field → cell text, with its physical line. */
+export type MappedRecord = { line: number; values: Record<string, string> };
+
+export type MappedCsv = {
+	file: string;
+	/** Field → the header as the file writes it (for messages and to read `(USD)` from it). */
+	columns: Record<string, string>;
+	rows: MappedRecord[];
+	/** Records whose quotes could not be read or whose cell count differs from the header. */
+	brokenLines: { line: number; cells: number; expected: number }[];
+};
+
+function fieldFor(kind: GenesysCsvKind, header: string): string | undefined {
+	const name = normalizeHeader(header);
+	// `Est. Annual Value (USD)`: the bracket names a unit, not a different column.
+	const bare = name.replace(/\s*\([^)]*\)$/, '');
+	for (const [field, names] of Object.entries(GENESYS_CSV_FIELDS[kind])) {
+		const known = names as readonly string[];
+		if (known.includes(name) || known.includes(bare)) return field;
+	}
+	return undefined;
+}
+
+/**
+ * Reads a Genesys CSV (already decoded text) into mapped records: the delimiter is detected,
+ * headers matched by name, `mapping` (field → header text) wins over the names.
+ */
+export function readGenesysCsv(options: {
+	text: string;
+	file: string;
+	kind: GenesysCsvKind;
+	mapping?: Record<string, string>;
+	delimiter?: Delimiter;
+}): MappedCsv {
+	const text = options.text.replace(/^\uFEFF/, '');
+	const newline = detectNewline({ text });
+	const delimiter = options.delimiter ?? detectDelimiter({ text, newline }) ?? ',';
+	const records = [...readCsvRecords({ text, delimiter, newline })].flat();
+	const result: MappedCsv = { file: options.file, columns: {}, rows: [], brokenLines: [] };
+	const header = records.shift();
+	if (!header) return result;
+	const index = new Map<string, number>();
+	header.cells.forEach((cell, at) => {
+		const field = fieldFor(options.kind, cell);
+		if (field && !index.has(field)) index.set(field, at);
+	});
+	const names = header.cells.map(normalizeHeader);
+	for (const [field, headerText] of Object.entries(options.mapping ?? {})) {
+		const at = names.indexOf(normalizeHeader(headerText));
+		if (at >= 0) index.set(field, at);
+	}
+	for (const [field, at] of index) result.columns[field] = header.cells[at].trim();
+	for (const record of records) {
+		if (record.malformed || record.cells.length !== header.cells.length) {
+			result.brokenLines.push({
+				line: record.line,
+				cells: record.cells.length,
+				expected: header.cells.length
+			});
+			continue;
+		}
+		const values: Record<string, string> = {};
+		for (const [field, at] of index) values[field] = record.cells[at];
+		result.rows.push({ line: record.line, values });
+	}
+	return result;
+}

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readGenesysCsv } from './csv-columns';
+import { parseLeadRows, parseRevenueRows } from './csv-rows';
+import { recurringKpi } from './kpi';
+import type { Listing } from './records';
+import { staleLeads } from './leads';
+
+// The sample data (tests/fixtures/SAMPLE-DATA.md "Genesys AppFoundry"), copied from the shared fixtures.
+const root = fileURLToPath(new URL('../../../../tests/fixtures/', import.meta.url));
+const read = (name: string) => readFileSync(`${root}/${name}`, 'utf8');
+const expected = JSON.parse(read('expected.json')).genesys;
+
+// The listings file is read here by hand: three rows, ids from the file.
+const listings: Listing[] = [
+	{
+		listingId: '61ebd218-3499-4a7b-815a-2788ca2339e1',
+		name: 'Tidewell Queue Insights',
+		isvApp: true,
+		pricingModel: 'per user',
+		launchedOn: '2024-05-14'
+	},
+	{
+		listingId: '3ff3f089-e2d0-4110-bbfa-f9dad1a84e21',
+		name: 'Tidewell Callback Planner',
+		isvApp: true,
+		pricingModel: 'flat',
+		launchedOn: '2025-09-02'
+	},
+	{
+		listingId: '1da744c1-fa4f-4322-9aa3-6a67f50c3799',
+		name: 'Tidewell Survey Bridge',
+		isvApp: false,
+		pricingModel: 'per interaction'
+	}
+];
+
+function revenue() {
+	const csv = readGenesysCsv({
+		text: read('genesys/revenue-2026.csv'),
+		file: 'revenue-2026.csv',
+		kind: 'revenue'
+	});
+	return parseRevenueRows({ csv, numberLocale: 'en' });
+}
+
+describe('the fixture revenue', () => {
+	it('reads all 64 records without a problem', () => {
+		const parsed = revenue();
+		expect(parsed.problems).toEqual([]);
+		expect(parsed.records).toHaveLength(expected['revenue-2026.csv'].records);
+		// Line 2 is the first data row (the header is line 1).
+		expect(parsed.records[0]).toEqual({
+			line: 2,
+			record: expect.objectContaining({
+				date: '2025-12-31',
+				grossAmount: '3159.80',
+				recurring: true,
+				source: 'genesys-billing',
+				currency: 'USD'
+			})
+		});
+	});
+
+	it('gives the recurring KPI of expected.json on the demo date', () => {
+		const figures = expected['revenue-2026.csv'];
+		const kpi = recurringKpi({
+			records: revenue().records.map((row) => row.record),
+			listings,
+			year: 2026,
+			onDate: '2026-11-12',
+			kpiCurrency: 'USD'
+		});
+		expect(kpi.kpi).toBe(figures.recurring2026);
+		expect(kpi.bySource).toEqual(figures.recurringBySource);
+		expect(kpi.counted).toHaveLength(figures.recurringRecords2026);
+		const otherYear = kpi.excluded.filter((row) => row.reason === 'other-year');
+		expect(
+			otherYear.map((row) => ({ date: row.record.date, amount: row.record.grossAmount }))
+		).toEqual(figures.excludedOtherYear);
+		// The 5 one-time records (18,350.00) include the Survey Bridge pilot fee: one-time comes first.
+		expect(kpi.excluded.filter((row) => row.reason === 'one-time')).toHaveLength(
+			figures.oneTimeRecords2026
+		);
+		expect(kpi.excluded).toHaveLength(1 + 5);
+	});
+
+	it('gives the figure through 31 October', () => {
+		const kpi = recurringKpi({
+			records: revenue().records.map((row) => row.record),
+			listings,
+			year: 2026,
+			onDate: '2026-10-31',
+			kpiCurrency: 'USD'
+		});
+		expect(kpi.kpi).toBe(expected['revenue-2026.csv'].recurringThrough2026_10_31);
+	});
+});
+
+describe('the fixture leads', () => {
+	const csv = readGenesysCsv({ text: read('genesys/leads.csv'), file: 'leads.csv', kind: 'leads' });
+	const parsed = parseLeadRows({ csv, numberLocale: 'en' });
+
+	it('reads 25 leads with their statuses and both forwarding dates', () => {
+		const figures = expected['leads.csv'];
+		expect(parsed.problems).toEqual([]);
+		expect(parsed.records).toHaveLength(figures.rows);
+		const byStatus: Record<string, number> = {};
+		for (const { record } of parsed.records)
+			byStatus[record.status] = (byStatus[record.status] ?? 0) + 1;
+		expect(byStatus).toEqual(figures.byStatus);
+		const notForwarded = parsed.records.filter(
+			({ record }) => record.forwardedToRepOn === undefined
+		);
+		expect(notForwarded.map(({ record }) => record.customer)).toEqual(
+			figures.notForwardedToSalesRep
+		);
+		// The value column's header says (USD): the currency of every estimate.
+		expect(parsed.records[0].record).toMatchObject({
+			estimatedAnnualValue: '10680.00',
+			currency: 'USD',
+			forwardedToOwnerOn: '2026-01-06'
+		});
+	});
+
+	it('finds the stale open leads of expected.json for 30, 60 and 90 days', () => {
+		const leads = parsed.records.map(({ record }) => record);
+		for (const days of ['30', '60', '90'] as const) {
+			const stale = staleLeads({ leads, date: expected.asOf ?? '2026-11-12', days: Number(days) });
+			expect(stale.map((found) => found.lead.customer).sort()).toEqual(
+				[...expected['leads.csv'].staleOpenLeadsNoChangeForMoreThanDays[days]].sort()
+			);
+		}
+	});
+});
