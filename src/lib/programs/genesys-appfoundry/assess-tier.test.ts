@@ -214,7 +214,7 @@ describe('assessTier: the grace period', () => {
 		expect(a.grace).toMatchObject({ status: 'ended', end: '2026-12-31' });
 		expect(a.grace?.kpi).toMatchObject({ kpi: '900.00', through: '2026-12-31' });
 		expect(a.grace?.kpi?.excluded.map((row) => [row.record.date, row.reason])).toEqual([
-			['2027-01-01', 'after-date']
+			['2027-01-01', 'other-year']
 		]);
 		expect(a.change).toEqual({
 			from: 'silver',
