@@ -92,7 +92,16 @@ export const genesysPackSchema = z
 				message: 'validTo is before validFrom'
 			});
 		}
-		const { tiers, entryTier, trainingRequirements } = pack.parameters;
+		const { tiers, entryTier, trainingRequirements, reviewDate } = pack.parameters;
+		// 02-29 only in a leap year; 04-31 never.
+		const review = `${pack.programYear}-${reviewDate.value}`;
+		if (new Date(`${review}T00:00:00Z`).toISOString().slice(0, 10) !== review) {
+			context.addIssue({
+				code: 'custom',
+				path: ['parameters', 'reviewDate', 'value'],
+				message: 'no such day in the program year'
+			});
+		}
 		const ids = tiers.value.map((tier) => tier.id);
 		if (new Set(ids).size !== ids.length) {
 			context.addIssue({

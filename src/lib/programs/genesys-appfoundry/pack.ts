@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../parameter';
+import type { LocalizedText, ParameterSource } from '../parameter';
 import { problemsFromZodIssues, type PackResult } from '../pack-problem';
 import builtIn2026 from './genesys-appfoundry-2026.json';
 import { genesysPackSchema, type GenesysPack, type Tier } from './pack-schema';
@@ -11,6 +11,11 @@ export const confirmWithProgramGuide: LocalizedText = {
 	de: 'mit dem aktuellen Programmleitfaden bestätigen',
 	en: 'confirm with the current program guide'
 };
+
+/** The label a parameter carries until the partner confirms it; none for values from the seed. */
+export function confirmLabel(parameter: { source: ParameterSource }): LocalizedText | undefined {
+	return parameter.source === 'default-to-confirm' ? confirmWithProgramGuide : undefined;
+}
 
 /** Validates a Genesys pack (JSON text or a parsed value); problems name the field. */
 export function loadGenesysPack(options: { json: unknown }): PackResult<GenesysPack> {
