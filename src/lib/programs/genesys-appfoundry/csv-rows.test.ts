@@ -19,13 +19,14 @@ function revenueOf(lines: string[], numberLocale?: 'de' | 'en') {
 describe('parseRevenueRows', () => {
 	it('turns each bad row into problems naming line and field, and keeps the good rows', () => {
 		// Line 2 good; line 3 a non-date and a source that is not one of the two; line 4 an empty
-		// customer and a non-number amount; line 5 a cell too many.
+		// customer and a non-number amount; line 5 a cell too many; line 6 a month 13.
 		const parsed = revenueOf(
 			[
 				'2026-01-31,GBL-1,genesys-billing,app-1,Altavera,yes,3172.75,USD',
 				'31/01/2026,GBL-2,reseller,app-1,Altavera,yes,10.00,USD',
 				'2026-02-28,GBL-3,partner-billing,app-1,,no,zwölf,USD',
-				'2026-02-28,GBL-4,partner-billing,app-1,Quill,yes,1.00,USD,extra'
+				'2026-02-28,GBL-4,partner-billing,app-1,Quill,yes,1.00,USD,extra',
+				'2026-13-01,GBL-5,partner-billing,app-1,Quill,yes,1.00,USD'
 			],
 			'en'
 		);
@@ -59,7 +60,15 @@ describe('parseRevenueRows', () => {
 				column: 'Gross Amount',
 				value: 'zwölf'
 			},
-			{ code: 'broken-row', file: 'rev.csv', line: 5, value: '9', expected: '8' }
+			{ code: 'broken-row', file: 'rev.csv', line: 5, value: '9', expected: '8' },
+			{
+				code: 'invalid-date',
+				file: 'rev.csv',
+				line: 6,
+				field: 'date',
+				column: 'Invoice Date',
+				value: '2026-13-01'
+			}
 		]);
 		expect(formatGenesysRowProblem(parsed.problems[3], 'en')).toBe(
 			'rev.csv, line 4, gross amount: "zwölf" is not a number.'

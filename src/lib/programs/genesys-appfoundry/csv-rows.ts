@@ -2,6 +2,7 @@ import type { NumberLocale } from '../../import/import-problem';
 import { classifyNumber, parseLocaleNumber } from '../../import/locale-number';
 import type { DecimalString } from '../../domain/money';
 import type { MappedCsv, MappedRecord } from './csv-columns';
+import { isRealDate } from './iso-date';
 import {
 	leadSchema,
 	revenueRecordSchema,
@@ -78,9 +79,7 @@ function readDate(context: RowContext, field: string, optional = false): string 
 	const iso = german
 		? `${german[3]}-${german[2].padStart(2, '0')}-${german[1].padStart(2, '0')}`
 		: text;
-	const valid =
-		/^\d{4}-\d{2}-\d{2}$/.test(iso) && new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso);
-	return valid ? iso : problem(context, 'invalid-date', field);
+	return isRealDate(iso) ? iso : problem(context, 'invalid-date', field);
 }
 
 /** A number as the stated locale writes it; without one, a cell both locales read differently is a problem, never a guess. */

@@ -45,3 +45,11 @@ export function quarterOf(date: IsoDate): string {
 	const month = Number(date.slice(5, 7));
 	return `${date.slice(0, 4)}-Q${Math.ceil(month / 3)}`;
 }
+
+/** True for `YYYY-MM-DD` naming a day that exists (no 2026-02-29, no month 13). */
+export function isRealDate(text: string): boolean {
+	const match = ISO.exec(text);
+	if (!match) return false;
+	const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+	return fromUtc(time) === text;
+}

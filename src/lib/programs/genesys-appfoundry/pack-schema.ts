@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localizedTextSchema, parameterSchema } from '../parameter';
 import { compare, type DecimalString } from '../../domain/money';
+import { isRealDate } from './iso-date';
 import { compensationBasisSchema, currencySchema } from './records';
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
@@ -95,7 +96,7 @@ export const genesysPackSchema = z
 		const { tiers, entryTier, trainingRequirements, reviewDate } = pack.parameters;
 		// 02-29 only in a leap year; 04-31 never.
 		const review = `${pack.programYear}-${reviewDate.value}`;
-		if (new Date(`${review}T00:00:00Z`).toISOString().slice(0, 10) !== review) {
+		if (!isRealDate(review)) {
 			context.addIssue({
 				code: 'custom',
 				path: ['parameters', 'reviewDate', 'value'],
