@@ -5,6 +5,7 @@ import { readGenesysCsv } from './csv-columns';
 import { parseRevenueRows } from './csv-rows';
 import { builtInGenesysPacks } from './pack';
 import { projectTier } from './projection';
+import { assessTier } from './assess-tier';
 import type { Listing, TrainingEvidence } from './records';
 import { listings, revenue, technical, testPack } from './test-packs';
 import type { TierEvent } from './tier-history';
@@ -155,5 +156,32 @@ describe('projectTier on the sample data (2026-11-12, built-in 2026 pack)', () =
 			whatIf: { kind: 'lead-closes', annualValue: '77400.00' }
 		});
 		expect([p.whatIfAdds, p.projectedKpi]).toEqual(['4029.04', '133908.86']);
+	});
+
+	it('a review on 1 December starts a 90-day grace period for Silver', () => {
+		// No record after 12 Nov: KPI 122,513.50 on 1 Dec, 27,486.50 short of 150,000.00, and the
+		// onboarding requirement is empty (Mira Osei's lapsed 30 Nov). Highest tier met: Bronze.
+		// Silver is kept through the grace period, 1 Dec + 90 days = 1 March 2027 (last day).
+		const result = assessTier({
+			packs: [pack],
+			history: silver,
+			records,
+			listings: fixtureListings,
+			training,
+			date: '2026-12-01'
+		});
+		if (!result.ok) throw new Error(result.code);
+		const a = result.assessment;
+		expect([a.kpi.kpi, a.qualifiedTier, a.outcome, a.tierNow]).toEqual([
+			'122513.50',
+			'bronze',
+			'short',
+			'silver'
+		]);
+		expect(a.tiers[1]).toMatchObject({
+			kpiGap: '27486.50',
+			training: [{ missing: 0 }, { missing: 1 }]
+		});
+		expect(a.grace).toMatchObject({ start: '2026-12-02', end: '2027-03-01', status: 'running' });
 	});
 });
