@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assessTier, graceDaysLeft, type TierAssessmentInput } from './assess-tier';
+import { assessTier, type TierAssessmentInput } from './assess-tier';
+import { graceDaysLeft } from './grace-period';
 import type { GenesysPack } from './pack-schema';
 import type { RevenueRecord, TrainingEvidence } from './records';
 import { listings, revenue, technical, testPack } from './test-packs';

@@ -1,11 +1,11 @@
-import { add, roundHalfEven, type DecimalString } from '../../domain/money';
-import { addDays, daysBetween, yearOf, type IsoDate } from './iso-date';
+import { yearOf, type IsoDate } from './iso-date';
+import { followGracePeriod, type GraceState } from './grace-period';
 import { recurringKpi, type KpiResult } from './kpi';
 import { genesysPackRef, packForYear, reviewDateOf, tierIndex, type GenesysPackRef } from './pack';
 import type { GenesysPack } from './pack-schema';
 import type { Listing, RevenueRecord, TrainingEvidence } from './records';
-import { checkTier, checkTiers, highestTierMet, type TierCheck } from './tier-check';
-import { sortHistory, tierOn, type TierEvent } from './tier-history';
+import { checkTiers, highestTierMet, type TierCheck } from './tier-check';
+import { sortHistory, tierOn, type TierChange, type TierEvent } from './tier-history';
 import { trainedPeopleOn, type TrainedPeople } from './training';
 
 export type TierAssessmentInput = {
@@ -20,28 +20,6 @@ export type TierAssessmentInput = {
 	date: IsoDate;
 	/** A review run by hand; default: the latest pack review day on or before `date`. */
 	reviewDate?: IsoDate;
-};
-
-export type GraceState = {
-	/** The day after the review. */
-	start: IsoDate;
-	/** The last day, inclusive: review + the pack's grace days. */
-	end: IsoDate;
-	status: 'running' | 'recovered' | 'ended';
-	/** The days followed so far: through `date`, at most through `end`. */
-	followedThrough: IsoDate;
-	recoveredOn?: IsoDate;
-	/** The KPI on the recovery day or, once ended short, on the last day. */
-	kpi?: KpiResult;
-	/** The tiers checked on the last day, when it ended short. */
-	lastDay?: TierCheck[];
-};
-
-export type TierChange = {
-	from: string;
-	to: string;
-	effectiveOn: IsoDate;
-	code: 'review-higher' | 'grace-ended-short';
 };
 
 export type TierAssessment = {
@@ -66,6 +44,8 @@ export type TierAssessment = {
 	/** The entries this review adds to the history (as of `date`). */
 	events: TierEvent[];
 };
+
+export type { GraceState, TierChange };
 
 export type TierAssessmentResult =
 	| { ok: true; assessment: TierAssessment }
@@ -185,94 +165,34 @@ export function assessTier(input: TierAssessmentInput): TierAssessmentResult {
 		return { ok: true, assessment };
 	}
 
-	const heldTier = pack.parameters.tiers.value[before];
 	const heldCheck = tiers[before];
-	const start = addDays(reviewDate, 1);
-	const end = addDays(reviewDate, pack.parameters.graceDays.value);
+	const followed = followGracePeriod({
+		pack,
+		held: before,
+		reviewDate,
+		date: input.date,
+		kpiOn,
+		trainedOn,
+		ref
+	});
 	const events = [
 		reviewEvent(tierBefore, 'review-short', {
 			qualified: qualifiedTier,
 			kpiMinimum: heldCheck.kpiMinimum,
 			kpiGap: heldCheck.kpiGap,
-			graceEnd: end
-		})
+			graceEnd: followed.grace.end
+		}),
+		...followed.events
 	];
-	const followedThrough = input.date < end ? input.date : end;
-	const grace: GraceState = { start, end, status: 'running', followedThrough };
-
-	// Follow the days: the KPI only grows with records dated inside the window, so one pass over
-	// the counted records, in date order, gives the KPI of every day.
-	const window = followedThrough >= start ? kpiOn(followedThrough) : undefined;
-	const counted = [...(window?.counted ?? [])].sort((a, b) =>
-		a.record.date < b.record.date ? -1 : 1
-	);
-	let exact = '0' as DecimalString;
-	let next = 0;
-	for (let day = start; window && day <= followedThrough; day = addDays(day, 1)) {
-		while (next < counted.length && counted[next].record.date <= day)
-			exact = add(exact, counted[next++].kpiAmount);
-		const check = checkTier({ tier: heldTier, kpi: roundHalfEven(exact), trained: trainedOn(day) });
-		if (check.met) {
-			grace.status = 'recovered';
-			grace.recoveredOn = day;
-			grace.kpi = kpiOn(day);
-			events.push({
-				on: day,
-				tier: tierBefore,
-				code: 'grace-recovered',
-				review: reviewDate,
-				pack: ref,
-				params: {
-					kpi: grace.kpi.kpi,
-					currency: kpiCurrency,
-					kpiMinimum: heldCheck.kpiMinimum,
-					graceEnd: end
-				}
-			});
-			break;
-		}
-	}
-
 	const assessment: TierAssessment = {
 		...base,
 		tierAfterReview: tierBefore,
 		outcome: 'short',
-		grace,
+		grace: followed.grace,
 		tierNow: tierBefore,
 		events
 	};
-	if (grace.status === 'running' && input.date > end) {
-		const lastKpi = kpiOn(end);
-		const lastDay = checkTiers({ pack, kpi: lastKpi.kpi, trained: trainedOn(end) });
-		const to = highestTierMet(lastDay);
-		const effectiveOn = addDays(end, 1);
-		grace.status = 'ended';
-		grace.kpi = lastKpi;
-		grace.lastDay = lastDay;
-		assessment.change = { from: tierBefore, to, effectiveOn, code: 'grace-ended-short' };
-		const missing = lastDay[before].training.filter((check) => check.missing > 0);
-		events.push({
-			on: effectiveOn,
-			tier: to,
-			code: 'grace-ended-short',
-			review: reviewDate,
-			pack: ref,
-			params: {
-				from: tierBefore,
-				kpi: lastKpi.kpi,
-				currency: kpiCurrency,
-				kpiMinimum: heldCheck.kpiMinimum,
-				kpiGap: lastDay[before].kpiGap,
-				graceEnd: end,
-				trainingMissing: missing.map((check) => `${check.requirementId}:${check.missing}`).join(',')
-			}
-		});
-	}
+	if (followed.change) assessment.change = followed.change;
 	assessment.tierNow = tierOn({ history: [...history, ...events], date: input.date, entryTier });
 	return { ok: true, assessment };
-}
-
-/** Days left in a running grace period on `date`, the last day counted: 1 on the last day. */
-export function graceDaysLeft(grace: GraceState, date: IsoDate): number {
-	return Math.max(0, daysBetween(date, grace.end) + 1);
 }

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../parameter';
 import type { TierAssessment } from './assess-tier';
-import { graceDaysLeft } from './assess-tier';
+import { graceDaysLeft } from './grace-period';
 import { describeGenesysFinding } from './finding-messages';
 import { yearOf, type IsoDate } from './iso-date';
 import { genesysPackRef, reviewDateOf, type GenesysPackRef } from './pack';

@@ -70,18 +70,18 @@ export {
 	sortHistory,
 	startHistory,
 	tierOn,
+	type TierChange,
 	type TierEvent,
 	type TierEventCode
 } from './tier-history';
 export {
 	assessTier,
-	graceDaysLeft,
 	type GraceState,
 	type TierAssessment,
 	type TierAssessmentInput,
-	type TierAssessmentResult,
-	type TierChange
+	type TierAssessmentResult
 } from './assess-tier';
+export { followGracePeriod, graceDaysLeft } from './grace-period';
 export { projectTier, type TierProjection, type WhatIf } from './projection';
 export { staleLeads, type StaleLead } from './leads';
 export { compensationByQuarter, compensationFor, type QuarterTotals } from './compensation';

@@ -24,6 +24,14 @@ export type TierEvent = {
 	params: Record<string, string>;
 };
 
+/** A tier change and the day it takes effect. */
+export type TierChange = {
+	from: string;
+	to: string;
+	effectiveOn: IsoDate;
+	code: 'review-higher' | 'grace-ended-short';
+};
+
 /** A new partner's history: the entry tier from the day it joined (seed: always Bronze). */
 export function startHistory(options: { joinedOn: IsoDate; entryTier: string }): TierEvent[] {
 	return [{ on: options.joinedOn, tier: options.entryTier, code: 'new-partner', params: {} }];
