@@ -81,6 +81,11 @@ export {
 	type TierAssessmentInput,
 	type TierAssessmentResult
 } from './assess-tier';
+export {
+	applyGenesysOverrides,
+	genesysOverridesSchema,
+	type GenesysOverrides
+} from './apply-overrides';
 export { followGracePeriod, graceDaysLeft } from './grace-period';
 export { projectTier, type TierProjection, type WhatIf } from './projection';
 export { staleLeads, type StaleLead } from './leads';
