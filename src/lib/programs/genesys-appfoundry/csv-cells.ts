@@ -18,7 +18,8 @@ export type GenesysRowProblemCode =
 	| 'ambiguous-number'
 	| 'invalid-choice'
 	| 'invalid-currency'
-	| 'unknown-listing';
+	| 'unknown-listing'
+	| 'expires-before-completed';
 
 /** A row that could not become a record: what, and where (file, physical line, field, cell). */
 export type GenesysRowProblem = {

@@ -41,6 +41,26 @@ export const GENESYS_CSV_FIELDS = {
 		statusChangedOn: ['status changed', 'status geändert', 'letzte änderung', 'last change'],
 		estimatedAnnualValue: ['est. annual value', 'estimated annual value', 'geschätzter jahreswert'],
 		currency: ['currency', 'währung', 'waehrung']
+	},
+	listings: {
+		listingId: ['listing id', 'listing-id'],
+		name: ['listing name', 'name', 'listing', 'app'],
+		isvApp: [
+			'isv app in genesys cloud',
+			'isv app',
+			'isv-anwendung in genesys cloud',
+			'isv-anwendung'
+		],
+		pricingModel: ['pricing model', 'preismodell'],
+		launchedOn: ['launch date', 'launched', 'veröffentlicht am', 'startdatum']
+	},
+	training: {
+		person: ['person', 'name', 'mitarbeiter'],
+		role: ['role', 'rolle'],
+		course: ['course', 'kurs', 'schulung'],
+		completedOn: ['completed', 'completed on', 'abgeschlossen', 'abgeschlossen am'],
+		expiresOn: ['expires', 'expires on', 'gültig bis', 'läuft ab'],
+		evidenceFile: ['evidence file', 'nachweis', 'nachweisdatei']
 	}
 } as const;
 

@@ -23,7 +23,17 @@ const FIELD_LABELS: Record<Locale, Record<string, string>> = {
 		forwardedToRepOn: 'forwarded to sales rep',
 		status: 'status',
 		statusChangedOn: 'status changed',
-		estimatedAnnualValue: 'estimated annual value'
+		estimatedAnnualValue: 'estimated annual value',
+		name: 'listing name',
+		isvApp: 'ISV app in Genesys Cloud',
+		pricingModel: 'pricing model',
+		launchedOn: 'launch date',
+		person: 'person',
+		role: 'role',
+		course: 'course',
+		completedOn: 'completed',
+		expiresOn: 'expires',
+		evidenceFile: 'evidence file'
 	},
 	de: {
 		date: 'Rechnungsdatum',
@@ -45,7 +55,17 @@ const FIELD_LABELS: Record<Locale, Record<string, string>> = {
 		forwardedToRepOn: 'an Vertriebsmitarbeiter weitergeleitet',
 		status: 'Status',
 		statusChangedOn: 'Status geändert',
-		estimatedAnnualValue: 'geschätzter Jahreswert'
+		estimatedAnnualValue: 'geschätzter Jahreswert',
+		name: 'Listing-Name',
+		isvApp: 'ISV-Anwendung in Genesys Cloud',
+		pricingModel: 'Preismodell',
+		launchedOn: 'Startdatum',
+		person: 'Person',
+		role: 'Rolle',
+		course: 'Kurs',
+		completedOn: 'abgeschlossen',
+		expiresOn: 'gültig bis',
+		evidenceFile: 'Nachweisdatei'
 	}
 };
 
@@ -67,7 +87,9 @@ const SENTENCES: Record<Locale, Record<GenesysRowProblemCode, (say: Say) => stri
 		'invalid-currency': (s) =>
 			`${s.where}, ${s.field}: ${s.value} is not a three-letter currency code such as USD.`,
 		'unknown-listing': (s) =>
-			`${s.where}, ${s.field}: there is no listing named ${s.value}; add the listing first.`
+			`${s.where}, ${s.field}: there is no listing named ${s.value}; add the listing first.`,
+		'expires-before-completed': (s) =>
+			`${s.where}, ${s.field}: ${s.value} is before the completion date.`
 	},
 	de: {
 		'broken-row': (s) =>
@@ -85,7 +107,9 @@ const SENTENCES: Record<Locale, Record<GenesysRowProblemCode, (say: Say) => stri
 		'invalid-currency': (s) =>
 			`${s.where}, ${s.field}: ${s.value} ist kein dreistelliger Währungscode wie USD.`,
 		'unknown-listing': (s) =>
-			`${s.where}, ${s.field}: Es gibt kein Listing ${s.value}; bitte zuerst das Listing anlegen.`
+			`${s.where}, ${s.field}: Es gibt kein Listing ${s.value}; bitte zuerst das Listing anlegen.`,
+		'expires-before-completed': (s) =>
+			`${s.where}, ${s.field}: ${s.value} liegt vor dem Abschlussdatum.`
 	}
 };
 

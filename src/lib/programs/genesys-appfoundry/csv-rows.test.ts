@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readGenesysCsv } from './csv-columns';
 import { formatGenesysRowProblem } from './csv-messages';
-import { parseLeadRows, parseRevenueRows } from './csv-rows';
+import { parseLeadRows, parseRevenueRows, parseTrainingRows } from './csv-rows';
 import { listings } from './test-packs';
 
 const REVENUE_HEADER =
@@ -179,5 +179,30 @@ describe('parseLeadRows', () => {
 				expected: 'new, contacted, qualified, won, lost'
 			}
 		]);
+	});
+});
+
+describe('parseTrainingRows', () => {
+	it('refuses an expiry before the completion, naming the field', () => {
+		const csv = readGenesysCsv({
+			text: 'Person,Course,Completed,Expires\nLena Vogt,Platform Fundamentals,2026-03-14,2025-03-14\n',
+			file: 'training.csv',
+			kind: 'training'
+		});
+		const parsed = parseTrainingRows({ csv });
+		expect(parsed.records).toEqual([]);
+		expect(parsed.problems).toEqual([
+			{
+				code: 'expires-before-completed',
+				file: 'training.csv',
+				line: 2,
+				field: 'expiresOn',
+				column: 'Expires',
+				value: '2025-03-14'
+			}
+		]);
+		expect(formatGenesysRowProblem(parsed.problems[0], 'en')).toBe(
+			'training.csv, line 2, expires: "2025-03-14" is before the completion date.'
+		);
 	});
 });

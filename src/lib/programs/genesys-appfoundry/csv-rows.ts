@@ -7,6 +7,7 @@ import {
 	readCurrency,
 	readDate,
 	readListingId,
+	problem,
 	required,
 	type GenesysRowProblem,
 	type ParsedRows,
@@ -14,11 +15,14 @@ import {
 } from './csv-cells';
 import {
 	leadSchema,
+	listingSchema,
 	revenueRecordSchema,
+	trainingEvidenceSchema,
 	type Lead,
 	type LeadStatus,
 	type Listing,
-	type RevenueRecord
+	type RevenueRecord,
+	type TrainingEvidence
 } from './records';
 
 export type { GenesysRowProblem, GenesysRowProblemCode, ParsedRows } from './csv-cells';
@@ -174,6 +178,51 @@ export function parseLeadRows(options: {
 		if (context.problems.length > 0) return undefined;
 		const defined = Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== undefined));
 		const parsed = leadSchema.safeParse(defined);
+		return parsed.success ? parsed.data : undefined;
+	});
+}
+
+/** Mapped listing rows to listings; an empty launch date means "not launched yet". */
+export function parseListingRows(options: { csv: MappedCsv }): ParsedRows<Listing> {
+	const { csv } = options;
+	const missing = missingColumns(csv, ['listingId', 'name', 'isvApp']);
+	if (missing.length > 0) return { records: [], problems: missing };
+	return parseRows(csv, (context) => {
+		const draft = {
+			listingId: required(context, 'listingId'),
+			name: required(context, 'name'),
+			isvApp: readChoice(context, 'isvApp', YES_NO),
+			pricingModel: cell(context, 'pricingModel') ?? '',
+			launchedOn: readDate(context, 'launchedOn', true)
+		};
+		if (context.problems.length > 0) return undefined;
+		const defined = Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== undefined));
+		const parsed = listingSchema.safeParse({ ...defined, isvApp: draft.isvApp === 'yes' });
+		return parsed.success ? parsed.data : undefined;
+	});
+}
+
+/** Mapped training rows to training evidence; an expiry before completion is a problem. */
+export function parseTrainingRows(options: { csv: MappedCsv }): ParsedRows<TrainingEvidence> {
+	const { csv } = options;
+	const missing = missingColumns(csv, ['person', 'course', 'completedOn', 'expiresOn']);
+	if (missing.length > 0) return { records: [], problems: missing };
+	return parseRows(csv, (context) => {
+		const draft = {
+			person: required(context, 'person'),
+			role: cell(context, 'role'),
+			course: required(context, 'course'),
+			completedOn: readDate(context, 'completedOn'),
+			expiresOn: readDate(context, 'expiresOn'),
+			evidenceFile: cell(context, 'evidenceFile')
+		};
+		if (context.problems.length > 0) return undefined;
+		if (draft.expiresOn && draft.completedOn && draft.expiresOn < draft.completedOn) {
+			problem(context, 'expires-before-completed', 'expiresOn');
+			return undefined;
+		}
+		const defined = Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== undefined));
+		const parsed = trainingEvidenceSchema.safeParse(defined);
 		return parsed.success ? parsed.data : undefined;
 	});
 }

@@ -2,39 +2,26 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readGenesysCsv } from './csv-columns';
-import { parseLeadRows, parseRevenueRows } from './csv-rows';
+import { parseLeadRows, parseListingRows, parseRevenueRows, parseTrainingRows } from './csv-rows';
+import { trainedPeopleOn } from './training';
+import { builtInGenesysPacks } from './pack';
 import { recurringKpi } from './kpi';
-import type { Listing } from './records';
 import { staleLeads } from './leads';
 
 // The sample data (tests/fixtures/SAMPLE-DATA.md "Genesys AppFoundry"), copied from the shared fixtures.
 const root = fileURLToPath(new URL('../../../../tests/fixtures/', import.meta.url));
 const read = (name: string) => readFileSync(`${root}/${name}`, 'utf8');
-const expected = JSON.parse(read('expected.json')).genesys;
+const all = JSON.parse(read('expected.json'));
+const expected = all.genesys;
+/** The demo's "today", 2026-11-12. */
+const asOf: string = all.asOf;
 
-// The listings file is read here by hand: three rows, ids from the file.
-const listings: Listing[] = [
-	{
-		listingId: '61ebd218-3499-4a7b-815a-2788ca2339e1',
-		name: 'Tidewell Queue Insights',
-		isvApp: true,
-		pricingModel: 'per user',
-		launchedOn: '2024-05-14'
-	},
-	{
-		listingId: '3ff3f089-e2d0-4110-bbfa-f9dad1a84e21',
-		name: 'Tidewell Callback Planner',
-		isvApp: true,
-		pricingModel: 'flat',
-		launchedOn: '2025-09-02'
-	},
-	{
-		listingId: '1da744c1-fa4f-4322-9aa3-6a67f50c3799',
-		name: 'Tidewell Survey Bridge',
-		isvApp: false,
-		pricingModel: 'per interaction'
-	}
-];
+const listingsCsv = readGenesysCsv({
+	text: read('genesys/listings.csv'),
+	file: 'listings.csv',
+	kind: 'listings'
+});
+const listings = parseListingRows({ csv: listingsCsv }).records.map((row) => row.record);
 
 function revenue() {
 	const csv = readGenesysCsv({
@@ -127,10 +114,56 @@ describe('the fixture leads', () => {
 	it('finds the stale open leads of expected.json for 30, 60 and 90 days', () => {
 		const leads = parsed.records.map(({ record }) => record);
 		for (const days of ['30', '60', '90'] as const) {
-			const stale = staleLeads({ leads, date: expected.asOf ?? '2026-11-12', days: Number(days) });
+			const stale = staleLeads({ leads, date: asOf, days: Number(days) });
 			expect(stale.map((found) => found.lead.customer).sort()).toEqual(
 				[...expected['leads.csv'].staleOpenLeadsNoChangeForMoreThanDays[days]].sort()
 			);
 		}
+	});
+});
+
+describe('the fixture listings and training', () => {
+	it('reads 3 listings, one of them not an ISV app and not launched', () => {
+		expect(parseListingRows({ csv: listingsCsv }).problems).toEqual([]);
+		expect(listings).toHaveLength(expected['listings.csv'].rows);
+		expect(listings.filter((listing) => !listing.isvApp).map((listing) => listing.name)).toEqual(
+			expected['listings.csv'].withoutIsvStatus
+		);
+		expect(listings[2].launchedOn).toBeUndefined();
+		expect(listings[0]).toMatchObject({
+			name: 'Tidewell Queue Insights',
+			isvApp: true,
+			launchedOn: '2024-05-14'
+		});
+	});
+
+	it('reads 8 training records of 5 people; on 12 Nov Tobias Reinhardt counts by his second course only', () => {
+		const parsed = parseTrainingRows({
+			csv: readGenesysCsv({
+				text: read('genesys/training.csv'),
+				file: 'training.csv',
+				kind: 'training'
+			})
+		});
+		expect(parsed.problems).toEqual([]);
+		const training = parsed.records.map((row) => row.record);
+		expect(training).toHaveLength(expected['training.csv'].rows);
+		expect(new Set(training.map((t) => t.person)).size).toBe(expected['training.csv'].people);
+		const [pack] = builtInGenesysPacks();
+		// Technical on 12 Nov: Lena Vogt, Jan Pohlmann and Tobias Reinhardt (security course, to
+		// 2027-02-11; his developer course expired 2026-08-29). Onboarding: Mira Osei, to 30 Nov.
+		expect(
+			trainedPeopleOn({
+				training,
+				requirements: pack.parameters.trainingRequirements.value,
+				date: asOf
+			})
+		).toEqual([
+			{
+				requirementId: 'genesys-cloud-technical',
+				people: ['Jan Pohlmann', 'Lena Vogt', 'Tobias Reinhardt']
+			},
+			{ requirementId: 'appfoundry-onboarding', people: ['Mira Osei'] }
+		]);
 	});
 });

@@ -99,7 +99,9 @@ export {
 } from './csv-columns';
 export {
 	parseLeadRows,
+	parseListingRows,
 	parseRevenueRows,
+	parseTrainingRows,
 	type GenesysRowProblem,
 	type GenesysRowProblemCode,
 	type ParsedRows
