@@ -189,10 +189,9 @@ export function assessTier(input: TierAssessmentInput): TierAssessmentResult {
 		tierAfterReview: tierBefore,
 		outcome: 'short',
 		grace: followed.grace,
-		tierNow: tierBefore,
+		tierNow: tierOn({ history: [...history, ...events], date: input.date, entryTier }),
 		events
 	};
 	if (followed.change) assessment.change = followed.change;
-	assessment.tierNow = tierOn({ history: [...history, ...events], date: input.date, entryTier });
 	return { ok: true, assessment };
 }
