@@ -6,6 +6,7 @@ import { parseLeadRows, parseListingRows, parseRevenueRows, parseTrainingRows } 
 import { trainedPeopleOn } from './training';
 import { builtInGenesysPacks } from './pack';
 import { recurringKpi } from './kpi';
+import { kpiByMonth } from './kpi-by-month';
 import { staleLeads } from './leads';
 
 // The sample data (tests/fixtures/SAMPLE-DATA.md "Genesys AppFoundry"), copied from the shared fixtures.
@@ -71,6 +72,33 @@ describe('the fixture revenue', () => {
 			figures.oneTimeRecords2026
 		);
 		expect(kpi.excluded).toHaveLength(1 + 5);
+	});
+
+	it('gives the month table of expected.json, the last month ending at the KPI', () => {
+		const kpi = recurringKpi({
+			records: revenue().records.map((row) => row.record),
+			listings,
+			year: 2026,
+			onDate: asOf,
+			kpiCurrency: 'USD'
+		});
+		const months = kpiByMonth(kpi);
+		const byMonth = expected['revenue-2026.csv'].recurringByMonth;
+		expect(
+			Object.fromEntries(
+				months.map((m) => [
+					m.month,
+					{
+						genesysBilling: m.bySource['genesys-billing'],
+						partnerBilling: m.bySource['partner-billing'],
+						recurring: m.recurring
+					}
+				])
+			)
+		).toEqual(byMonth);
+		expect(months.at(-1)?.cumulative).toBe(kpi.kpi);
+		// October's cumulative is the KPI through 31 October.
+		expect(months[9].cumulative).toBe(expected['revenue-2026.csv'].recurringThrough2026_10_31);
 	});
 
 	it('gives the figure through 31 October', () => {
