@@ -5,9 +5,9 @@ import { playwright } from '@vitest/browser-playwright';
 import type { BrowserCommand } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 import type { BenchFigure } from './bench-result';
+import { chromiumPath } from '../../scripts/chromium-path.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * Writes a group of figures where `scripts/bench.js` collects them. The group name comes from
@@ -47,7 +47,7 @@ export default defineConfig({
 			headless: true,
 			provider: playwright({
 				launchOptions: {
-					executablePath: chromium,
+					executablePath: chromiumPath,
 					// --expose-gc: measure() collects the garbage of earlier runs before each timed one.
 					args: [
 						'--no-sandbox',

@@ -1,5 +1,5 @@
+import { USAGE_FIELDS } from './usage-line';
 import { z } from 'zod';
-import { USAGE_FIELDS } from '$lib/import/import-problem';
 import { isDecimalString } from './money';
 import { BundleBodySchema, BundleRecordSchema, ChainHeadSchema } from './bundle';
 import { LeftOutRowsSchema } from './left-out-rows';

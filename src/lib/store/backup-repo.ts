@@ -1,3 +1,4 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 import {
 	BACKUP_FORMAT,
 	BACKUP_FORMAT_VERSION,
@@ -5,7 +6,6 @@ import {
 	type Backup
 } from '$lib/domain/backup';
 import { summarizeLines } from '$lib/domain/report-totals';
-import type { UsageLine } from '$lib/import/usage-row-schema';
 import {
 	BACKED_UP_TABLES,
 	PROFILE_KEY,

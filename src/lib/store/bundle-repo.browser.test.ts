@@ -1,8 +1,8 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toDecimal } from '$lib/domain/money';
 import { shiftPeriod, toPeriod, type Period } from '$lib/domain/period';
-import type { UsageLine } from '$lib/import/usage-row-schema';
 import { verifyBundle } from '$lib/sync/verify-bundle';
 import { serializeBackup } from '$lib/domain/backup';
 import { exportBackup, restoreBackup } from './backup-repo';

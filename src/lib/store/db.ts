@@ -1,3 +1,4 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { StorageProblem } from './errors';
 import { toLineColumns, type LineColumns } from './line-columns';
@@ -7,7 +8,6 @@ import type { LeftOutRows } from '$lib/domain/left-out-rows';
 import type { AuditAction, ReportRevision } from '$lib/domain/report';
 import type { Aggregator, Enrollment, Profile } from '$lib/domain/settings';
 import type { MappingPreset } from '$lib/import/mapping-preset';
-import type { UsageLine } from '$lib/import/usage-row-schema';
 
 export const DATABASE_NAME = 'partner-desk';
 

@@ -1,3 +1,4 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 import {
 	LeftOutRowsSchema,
 	resolveRow,
@@ -8,7 +9,6 @@ import { isFrozen, ReportRevisionSchema, type ReportRevision } from '$lib/domain
 import type { ResolvedColumns } from '$lib/import/column-mapping';
 import type { ImportProblem } from '$lib/import/import-problem';
 import type { SkippedRow } from '$lib/import/run-usage-import';
-import type { UsageLine } from '$lib/import/usage-row-schema';
 import { createRowContext, validateUsageRow } from '$lib/import/validate-usage-row';
 import { audit } from './audit';
 import type { PartnerDeskDatabase } from './db';

@@ -1,3 +1,4 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 import type { Period } from '$lib/domain/period';
 import type { ProgramId } from '$lib/domain/programs';
 import { planRevision, readyGate, supersededOnReady } from '$lib/domain/report-lifecycle';
@@ -11,7 +12,6 @@ import {
 } from '$lib/domain/report';
 import { summarizeLines, type ReportTotals } from '$lib/domain/report-totals';
 import type { MappingPreset } from '$lib/import/mapping-preset';
-import type { UsageLine } from '$lib/import/usage-row-schema';
 import { carryAcknowledgements, carryCreditReasons } from '$lib/rules/carry-over';
 import { summarizeReview } from '$lib/rules/review-summary';
 import { audit } from './audit';

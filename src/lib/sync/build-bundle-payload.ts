@@ -1,8 +1,8 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 import { compare, toAmount } from '$lib/domain/money';
 import { excludedRowsOf, unresolvedCount, type LeftOutRows } from '$lib/domain/left-out-rows';
 import type { ReportRevision } from '$lib/domain/report';
 import { bundleKind } from '$lib/domain/report-lifecycle';
-import type { UsageLine } from '$lib/import/usage-row-schema';
 import type { PackRef } from '$lib/programs/pack-schema';
 import type { Finding } from '$lib/rules/finding';
 import { findingKey } from '$lib/rules/review-summary';
