@@ -2,8 +2,6 @@
  * Reading the cells of a mapped row as dates, amounts, choices and currencies. Each reader
  * returns the value or records a problem (file, line, field, cell) on the row's context.
  */
-import type { NumberLocale } from '../../import/import-problem';
-import { classifyNumber, parseLocaleNumber } from '../../import/locale-number';
 import type { DecimalString } from '../../domain/money';
 import type { MappedRecord } from './csv-columns';
 import { isRealDate } from './iso-date';
@@ -80,23 +78,26 @@ export function readDate(context: RowContext, field: string, optional = false): 
 	return isRealDate(iso) ? iso : problem(context, 'invalid-date', field);
 }
 
-/** A number as the stated locale writes it; without one, a cell both locales read differently is a problem, never a guess. */
+/**
+ * Reads a number cell. Programs do not import the importer (src/lib layers), so the caller hands
+ * in the shared importer's locale-aware reader (`parseLocaleNumber` with the mapping's locale, or
+ * `classifyNumber` first when none is stated): an ambiguous cell is a problem, never a guess.
+ */
+export type NumberReader = (
+	text: string
+) =>
+	{ ok: true; value: DecimalString } | { ok: false; reason: 'not-a-number' | 'ambiguous-number' };
+
 export function readAmount(
 	context: RowContext,
 	field: string,
-	locale: NumberLocale | undefined,
+	readNumber: NumberReader,
 	optional = false
 ): DecimalString | undefined {
 	const text = optional ? cell(context, field) : required(context, field);
 	if (text === undefined) return undefined;
-	let use = locale;
-	if (use === undefined) {
-		const evidence = classifyNumber({ text });
-		if (evidence === 'ambiguous') return problem(context, 'ambiguous-number', field);
-		use = evidence === 'de' ? 'de' : 'en';
-	}
-	const parsed = parseLocaleNumber({ text, locale: use });
-	return parsed.ok ? parsed.value : problem(context, 'not-a-number', field);
+	const parsed = readNumber(text);
+	return parsed.ok ? parsed.value : problem(context, parsed.reason, field);
 }
 
 export function readChoice<T extends string>(

@@ -1,8 +1,3 @@
-import { normalizeHeader } from '../../import/column-mapping';
-import { detectDelimiter } from '../../import/detect-delimiter';
-import { detectNewline, type Delimiter } from '../../import/parse-window';
-import { readCsvRecords } from '../../import/read-csv-records';
-
 /**
  * The fields of the Genesys CSV files and the headers that name them (de and en). The shared
  * importer reads the cells (delimiter, quotes, physical line numbers); this file only knows
@@ -67,6 +62,19 @@ export const GENESYS_CSV_FIELDS = {
 export type GenesysCsvKind = keyof typeof GENESYS_CSV_FIELDS;
 export type GenesysField<K extends GenesysCsvKind> = keyof (typeof GENESYS_CSV_FIELDS)[K] & string;
 
+/** Lower case, NFC, single spaces, no trailing `:`: how the shared importer compares headers. */
+function normalizeHeader(text: string): string {
+	return text
+		.normalize('NFC')
+		.replace(/[\s_]+/g, ' ')
+		.trim()
+		.replace(/\s*:$/, '')
+		.toLowerCase();
+}
+
+/** A CSV record as the shared importer's `readCsvRecords` yields it. */
+export type CsvRecordLike = { line: number; cells: string[]; malformed?: true };
+
 /** One data row as field → cell text, with its physical line. */
 export type MappedRecord = { line: number; values: Record<string, string> };
 
@@ -91,20 +99,17 @@ function fieldFor(kind: GenesysCsvKind, header: string): string | undefined {
 }
 
 /**
- * Reads a Genesys CSV (already decoded text) into mapped records: the delimiter is detected,
- * headers matched by name, `mapping` (field → header text) wins over the names.
+ * Maps the records of a Genesys CSV (read by the shared importer: `readCsvRecords`, the first
+ * record the header) to fields: headers matched by name (de and en), `mapping` (field → header
+ * text) winning over the names. Programs do not import the importer, so the caller reads.
  */
-export function readGenesysCsv(options: {
-	text: string;
+export function mapGenesysRecords(options: {
 	file: string;
 	kind: GenesysCsvKind;
+	records: readonly CsvRecordLike[];
 	mapping?: Record<string, string>;
-	delimiter?: Delimiter;
 }): MappedCsv {
-	const text = options.text.replace(/^\uFEFF/, '');
-	const newline = detectNewline({ text });
-	const delimiter = options.delimiter ?? detectDelimiter({ text, newline }) ?? ',';
-	const records = [...readCsvRecords({ text, delimiter, newline })].flat();
+	const records = [...options.records];
 	const result: MappedCsv = { file: options.file, columns: {}, rows: [], brokenLines: [] };
 	const header = records.shift();
 	if (!header) return result;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readGenesysCsv } from './csv-columns';
+import { numberReader, readGenesysCsv } from '../../../../tests/helpers/genesys';
 import { formatGenesysRowProblem } from './csv-messages';
 import { parseLeadRows, parseRevenueRows, parseTrainingRows } from './csv-rows';
 import { listings } from './test-packs';
@@ -7,13 +7,13 @@ import { listings } from './test-packs';
 const REVENUE_HEADER =
 	'Invoice Date,Invoice No,Source,Listing ID,Customer,Recurring,Gross Amount,Currency';
 
-function revenueOf(lines: string[], numberLocale?: 'de' | 'en') {
+function revenueOf(lines: string[], locale?: 'de' | 'en') {
 	const csv = readGenesysCsv({
 		text: [REVENUE_HEADER, ...lines].join('\n'),
 		file: 'rev.csv',
 		kind: 'revenue'
 	});
-	return parseRevenueRows({ csv, numberLocale });
+	return parseRevenueRows({ csv, readNumber: numberReader(locale) });
 }
 
 describe('parseRevenueRows', () => {
@@ -100,7 +100,7 @@ describe('parseRevenueRows', () => {
 			file: 'short.csv',
 			kind: 'revenue'
 		});
-		const parsed = parseRevenueRows({ csv, numberLocale: 'en' });
+		const parsed = parseRevenueRows({ csv, readNumber: numberReader('en') });
 		expect(parsed.records).toEqual([]);
 		expect(parsed.problems.map((p) => p.field)).toEqual([
 			'source',
@@ -117,7 +117,7 @@ describe('parseRevenueRows', () => {
 			file: 'named.csv',
 			kind: 'revenue'
 		});
-		const parsed = parseRevenueRows({ csv, numberLocale: 'en', listings });
+		const parsed = parseRevenueRows({ csv, readNumber: numberReader('en'), listings });
 		expect(parsed.records[0].record.listingId).toBe('app-1');
 		expect(parsed.problems).toEqual([
 			{
@@ -146,7 +146,7 @@ describe('parseLeadRows', () => {
 			file: 'leads.csv',
 			kind: 'leads'
 		});
-		const parsed = parseLeadRows({ csv, numberLocale: 'en' });
+		const parsed = parseLeadRows({ csv, readNumber: numberReader('en') });
 		expect(parsed.records.map((row) => row.record)).toEqual([
 			{
 				leadId: 'AFL-1',

@@ -1,4 +1,3 @@
-import type { NumberLocale } from '../../import/import-problem';
 import type { MappedCsv } from './csv-columns';
 import {
 	cell,
@@ -10,6 +9,7 @@ import {
 	problem,
 	required,
 	type GenesysRowProblem,
+	type NumberReader,
 	type ParsedRows,
 	type RowContext
 } from './csv-cells';
@@ -25,7 +25,12 @@ import {
 	type TrainingEvidence
 } from './records';
 
-export type { GenesysRowProblem, GenesysRowProblemCode, ParsedRows } from './csv-cells';
+export type {
+	GenesysRowProblem,
+	GenesysRowProblemCode,
+	NumberReader,
+	ParsedRows
+} from './csv-cells';
 
 const YES_NO: Record<string, 'yes' | 'no'> = {
 	yes: 'yes',
@@ -114,10 +119,11 @@ const REVENUE_REQUIRED = [
  */
 export function parseRevenueRows(options: {
 	csv: MappedCsv;
-	numberLocale?: NumberLocale;
+	/** The importer's number reader for the file's stated locale (see `NumberReader`). */
+	readNumber: NumberReader;
 	listings?: readonly Listing[];
 }): ParsedRows<RevenueRecord> {
-	const { csv, numberLocale, listings } = options;
+	const { csv, readNumber, listings } = options;
 	const missing = missingColumns(csv, REVENUE_REQUIRED, { listingId: 'listing' });
 	if (missing.length > 0) return { records: [], problems: missing };
 	return parseRows(csv, (context) => {
@@ -128,7 +134,7 @@ export function parseRevenueRows(options: {
 			customer: required(context, 'customer'),
 			source: readChoice(context, 'source', SOURCES),
 			recurring: readChoice(context, 'recurring', YES_NO),
-			grossAmount: readAmount(context, 'grossAmount', numberLocale),
+			grossAmount: readAmount(context, 'grossAmount', readNumber),
 			currency: readCurrency(context, 'currency'),
 			description: cell(context, 'description')
 		};
@@ -151,15 +157,16 @@ function currencyInHeader(header: string | undefined): string | undefined {
 /** Mapped lead rows to leads; an empty value cell means "not estimated yet", not a problem. */
 export function parseLeadRows(options: {
 	csv: MappedCsv;
-	numberLocale?: NumberLocale;
+	/** The importer's number reader for the file's stated locale (see `NumberReader`). */
+	readNumber: NumberReader;
 	listings?: readonly Listing[];
 }): ParsedRows<Lead> {
-	const { csv, numberLocale, listings } = options;
+	const { csv, readNumber, listings } = options;
 	const missing = missingColumns(csv, LEAD_REQUIRED, { listingId: 'listing' });
 	if (missing.length > 0) return { records: [], problems: missing };
 	const headerCurrency = currencyInHeader(csv.columns.estimatedAnnualValue);
 	return parseRows(csv, (context) => {
-		const value = readAmount(context, 'estimatedAnnualValue', numberLocale, true);
+		const value = readAmount(context, 'estimatedAnnualValue', readNumber, true);
 		const draft = {
 			leadId: required(context, 'leadId'),
 			createdOn: readDate(context, 'createdOn'),

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../parameter';
-import { formatDate, formatMoneyText, formatNumber, quote } from '../../rules/format-text';
+import { formatAmount, formatCount, formatDay, quote } from './format-text';
 import type { GenesysFinding, GenesysRuleId } from './findings';
 
 type Input = Pick<GenesysFinding, 'subject' | 'numbers'>;
@@ -7,10 +7,10 @@ type Sentences = { message: (input: Input) => string; fixHint: (input: Input) =>
 type Locale = 'de' | 'en';
 
 const say = (locale: Locale) => ({
-	d: (value: string | undefined) => formatDate(value ?? '', locale),
-	n: (value: string | undefined) => formatNumber(value ?? '', locale),
+	d: (value: string | undefined) => formatDay(value ?? '', locale),
+	n: (value: string | undefined) => formatCount(value ?? '', locale),
 	m: (value: string | undefined, input: Input) =>
-		formatMoneyText(value ?? '', input.numbers.currency, locale),
+		formatAmount(value ?? '', input.numbers.currency, locale),
 	q: (value: string | undefined) => quote(value ?? '', locale)
 });
 const de = say('de');

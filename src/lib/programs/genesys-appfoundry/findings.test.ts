@@ -156,7 +156,8 @@ describe('Genesys findings', () => {
 			'Grace period running: the Silver tier was not met at the review on 1 December 2026 (KPI $900.00, needed $1,000.00). The grace period ends on 31 December 2026 (22 days left).'
 		);
 		expect(finding.message.de).toBe(
-			'Nachfrist läuft: Die Stufe Silber wurde bei der Prüfung am 01.12.2026 nicht erreicht (KPI 900,00 $, nötig 1.000,00 $). Die Nachfrist endet am 31.12.2026 (noch 22 Tage).'
+			// Intl writes a no-break space between amount and currency in German.
+			'Nachfrist läuft: Die Stufe Silber wurde bei der Prüfung am 01.12.2026 nicht erreicht (KPI 900,00\u00a0$, nötig 1.000,00\u00a0$). Die Nachfrist endet am 31.12.2026 (noch 22 Tage).'
 		);
 	});
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readGenesysCsv } from './csv-columns';
+import { numberReader, readGenesysCsv } from '../../../../tests/helpers/genesys';
 import { parseLeadRows, parseListingRows, parseRevenueRows, parseTrainingRows } from './csv-rows';
 import { trainedPeopleOn } from './training';
 import { builtInGenesysPacks } from './pack';
@@ -30,7 +30,7 @@ function revenue() {
 		file: 'revenue-2026.csv',
 		kind: 'revenue'
 	});
-	return parseRevenueRows({ csv, numberLocale: 'en' });
+	return parseRevenueRows({ csv, readNumber: numberReader('en') });
 }
 
 describe('the fixture revenue', () => {
@@ -115,7 +115,7 @@ describe('the fixture revenue', () => {
 
 describe('the fixture leads', () => {
 	const csv = readGenesysCsv({ text: read('genesys/leads.csv'), file: 'leads.csv', kind: 'leads' });
-	const parsed = parseLeadRows({ csv, numberLocale: 'en' });
+	const parsed = parseLeadRows({ csv, readNumber: numberReader('en') });
 
 	it('reads 25 leads with their statuses and both forwarding dates', () => {
 		const figures = expected['leads.csv'];

@@ -92,7 +92,8 @@ export { staleLeads, type StaleLead } from './leads';
 export { compensationByQuarter, compensationFor, type QuarterTotals } from './compensation';
 export {
 	GENESYS_CSV_FIELDS,
-	readGenesysCsv,
+	mapGenesysRecords,
+	type CsvRecordLike,
 	type GenesysCsvKind,
 	type MappedCsv,
 	type MappedRecord
@@ -104,6 +105,7 @@ export {
 	parseTrainingRows,
 	type GenesysRowProblem,
 	type GenesysRowProblemCode,
+	type NumberReader,
 	type ParsedRows
 } from './csv-rows';
 export { formatGenesysRowProblem } from './csv-messages';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readGenesysCsv } from './csv-columns';
+import { numberReader, readGenesysCsv } from '../../../../tests/helpers/genesys';
 import { parseRevenueRows } from './csv-rows';
 import { builtInGenesysPacks } from './pack';
 import { projectTier } from './projection';
@@ -83,7 +83,9 @@ describe('projectTier on the sample data (2026-11-12, built-in 2026 pack)', () =
 		file: 'revenue-2026.csv',
 		kind: 'revenue'
 	});
-	const records = parseRevenueRows({ csv, numberLocale: 'en' }).records.map((row) => row.record);
+	const records = parseRevenueRows({ csv, readNumber: numberReader('en') }).records.map(
+		(row) => row.record
+	);
 	const fixtureListings: Listing[] = [
 		{
 			listingId: '61ebd218-3499-4a7b-815a-2788ca2339e1',
