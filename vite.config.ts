@@ -3,8 +3,7 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { chromiumPath } from './scripts/chromium-path.js';
 
 export default defineConfig({
 	plugins: [
@@ -85,7 +84,7 @@ export default defineConfig({
 						headless: true,
 						provider: playwright({
 							launchOptions: {
-								executablePath: chromium,
+								executablePath: chromiumPath,
 								args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
 							}
 						}),

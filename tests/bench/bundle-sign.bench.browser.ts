@@ -1,9 +1,10 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 import canonicalize from 'canonicalize';
 import { expect, test } from 'vitest';
 import { isDecimalString, type DecimalString } from '$lib/domain/money';
 import { toPeriod } from '$lib/domain/period';
 import type { ReportRevision } from '$lib/domain/report';
-import { DEFAULT_SID_PATTERN, type UsageLine } from '$lib/import/usage-row-schema';
+import { DEFAULT_SID_PATTERN } from '$lib/import/usage-row-schema';
 import { loadBuiltInPack } from '$lib/programs/built-in-packs';
 import { packRefOf } from '$lib/programs/pack-schema';
 import { checkReport } from '$lib/rules/engine';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, reportFacts, shape, testPack, usageLine } from './test-helpers';
+import { findingsOf, reportFacts, shape, testPack, usageLine } from '../../../tests/helpers/rules';
 
 const rule = 'counted-quantity-fraction' as const;
 

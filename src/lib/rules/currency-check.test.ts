@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, reportFacts, shape, usageLine } from './test-helpers';
+import { findingsOf, reportFacts, shape, usageLine } from '../../../tests/helpers/rules';
 
 describe('currency-mismatch', () => {
 	it('blocks a line in another currency than the report', () => {

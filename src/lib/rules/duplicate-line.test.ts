@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, reportFacts, shape, usageLine } from './test-helpers';
+import { findingsOf, reportFacts, shape, usageLine } from '../../../tests/helpers/rules';
 
 describe('duplicate-line', () => {
 	it('does not call two lines with the same SID, quantity and price but other descriptions duplicates', () => {

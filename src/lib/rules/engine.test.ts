@@ -3,7 +3,7 @@ import { toPeriod } from '$lib/domain/period';
 import { applyOverrides } from '$lib/programs/apply-overrides';
 import { checkReport } from './engine';
 import { ruleCatalog } from './rule-catalog';
-import { PACK_REF, reportFacts, testPack, usageLine } from './test-helpers';
+import { PACK_REF, reportFacts, testPack, usageLine } from '../../../tests/helpers/rules';
 
 const august = toPeriod(2026, 8);
 

@@ -5,7 +5,7 @@ import { sum, toDecimal } from '$lib/domain/money';
 import { toPeriod } from '$lib/domain/period';
 import { checkReport } from './engine';
 import type { UsageLineFacts } from './facts';
-import { reportFacts, shape, testPack } from './test-helpers';
+import { reportFacts, shape, testPack } from '../../../tests/helpers/rules';
 
 // The sample data (tests/fixtures/SAMPLE-DATA.md), copied from the shared fixtures.
 const root = fileURLToPath(new URL('../../../tests/fixtures/', import.meta.url));

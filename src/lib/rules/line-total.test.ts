@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, PACK_REF, reportFacts, shape, usageLine } from './test-helpers';
+import { findingsOf, PACK_REF, reportFacts, shape, usageLine } from '../../../tests/helpers/rules';
 
 const rule = 'line-total-mismatch' as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, reportFacts, shape, usageLine } from './test-helpers';
+import { findingsOf, reportFacts, shape, usageLine } from '../../../tests/helpers/rules';
 
 const rule = 'negative-quantity-without-credit-reason' as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, reportFacts, shape, usageLine } from './test-helpers';
+import { findingsOf, reportFacts, shape, usageLine } from '../../../tests/helpers/rules';
 
 describe('quantity-not-number, unit-price-not-number, total-not-number', () => {
 	it('blocks each cell that is not a plain decimal, with the value as typed', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toPeriod } from '$lib/domain/period';
 import type { UsageLineFacts } from './facts';
-import { findingsOf, reportFacts, shape, testPack, usageLine } from './test-helpers';
+import { findingsOf, reportFacts, shape, testPack, usageLine } from '../../../tests/helpers/rules';
 
 const september = toPeriod(2026, 9);
 const rule = 'quantity-change' as const;

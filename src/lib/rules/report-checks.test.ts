@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toPeriod } from '$lib/domain/period';
-import { findingsOf, reportFacts, shape, testPack, usageLine } from './test-helpers';
+import { findingsOf, reportFacts, shape, testPack, usageLine } from '../../../tests/helpers/rules';
 
 describe('empty-report and zero-usage-confirmed', () => {
 	it('blocks a report without lines unless zero usage is confirmed', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, PACK_REF, reportFacts, testPack } from './test-helpers';
+import { findingsOf, PACK_REF, reportFacts, testPack } from '../../../tests/helpers/rules';
 
 const rule = 'report-late' as const;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, reportFacts, shape } from './test-helpers';
+import { findingsOf, reportFacts, shape } from '../../../tests/helpers/rules';
 import { checkReport } from './engine';
 import { summarizeReview } from './review-summary';
-import { testPack } from './test-helpers';
+import { testPack } from '../../../tests/helpers/rules';
 
 describe('rows-left-out', () => {
 	it('blocks the report while rows of the file are neither corrected nor excluded', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, reportFacts, shape, testPack, usageLine } from './test-helpers';
+import { findingsOf, reportFacts, shape, testPack, usageLine } from '../../../tests/helpers/rules';
 
 describe('sid-missing and sid-malformed', () => {
 	it('accepts any id without spaces with the built-in pack: the shapes exports write', () => {

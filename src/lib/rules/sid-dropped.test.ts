@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toPeriod } from '$lib/domain/period';
-import { findingsOf, reportFacts, shape, usageLine } from './test-helpers';
+import { findingsOf, reportFacts, shape, usageLine } from '../../../tests/helpers/rules';
 
 const september = toPeriod(2026, 9);
 

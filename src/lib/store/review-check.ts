@@ -1,7 +1,7 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 import { shiftPeriod } from '$lib/domain/period';
 import { previousRevision } from '$lib/domain/report-lifecycle';
 import type { ReportRevision } from '$lib/domain/report';
-import type { UsageLine } from '$lib/import/usage-row-schema';
 import { effectiveOmnissaPack } from '$lib/programs/effective-pack';
 import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
 import { checkReport } from '$lib/rules/engine';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toPeriod, type Period } from '$lib/domain/period';
 import type { ReportRevision, ReportState } from '$lib/domain/report';
-import { previousRevision, reportFacts } from './report-facts';
+import { previousRevision } from '$lib/domain/report-lifecycle';
+import { revisionFacts as reportFacts } from './revision-facts';
 
 let next = 0;
 function revision(

@@ -1,3 +1,4 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 /**
  * Builders for the sync tests (imported by *.test.ts only, in Node): the October 2026 sample
  * report (tests/fixtures/SAMPLE-DATA.md) imported by the real importer, checked by the real rules
@@ -9,17 +10,16 @@ import { base64url } from 'jose';
 import { toPeriod } from '$lib/domain/period';
 import type { ReportRevision } from '$lib/domain/report';
 import { parseUsageCsv } from '$lib/import/import-usage-csv';
-import type { UsageLine } from '$lib/import/usage-row-schema';
 import { loadBuiltInPack } from '$lib/programs/built-in-packs';
 import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
 import { packRefOf } from '$lib/programs/pack-schema';
 import { checkReport } from '$lib/rules/engine';
 import type { Finding } from '$lib/rules/finding';
 import { findingKey } from '$lib/rules/review-summary';
-import { buildBundlePayload, type BuildBundlePayloadOptions } from './build-bundle-payload';
-import { toBundleId, type BundlePayload } from './bundle-payload';
+import { buildBundlePayload, type BuildBundlePayloadOptions } from '$lib/sync/build-bundle-payload';
+import { toBundleId, type BundlePayload } from '$lib/sync/bundle-payload';
 
-const fixtures = fileURLToPath(new URL('../../../tests/fixtures/', import.meta.url));
+const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 export const expectedFigures = JSON.parse(readFileSync(`${fixtures}expected.json`, 'utf8'))
 	.omnissa as Record<string, { rows: number; total: string }>;

@@ -6,10 +6,10 @@ import { toPeriod } from '$lib/domain/period';
 import { applyOverrides } from '$lib/programs/apply-overrides';
 import { loadBuiltInPack } from '$lib/programs/built-in-packs';
 import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
-import { checkReport } from './engine';
-import type { ReportFacts, UsageLineFacts } from './facts';
-import type { Finding } from './finding';
-import type { RuleId } from './rule-catalog';
+import { checkReport } from '$lib/rules/engine';
+import type { ReportFacts, UsageLineFacts } from '$lib/rules/facts';
+import type { Finding } from '$lib/rules/finding';
+import type { RuleId } from '$lib/rules/rule-catalog';
 
 /** The built-in pack, optionally with overrides applied. */
 export function testPack(overrides: Record<string, unknown> = {}): OmnissaSpPack {
