@@ -1,6 +1,4 @@
 import { type DecimalString } from '../../../domain/money';
-import { parseLocaleNumber } from '../../../import/locale-number';
-import { readCsvRecords } from '../../../import/read-csv-records';
 import type { InvoiceLine } from './reconcile-invoice';
 
 /** The aggregator invoice's German headers mapped to fields (a mapping preset). */
@@ -17,20 +15,19 @@ export const INVOICE_PRESET_DE = {
 
 export type InvoiceProblem = { line: number; field: string; message: string };
 
-/** Reads invoice CSV text with the shared CSV reader and locale numbers; problems name line and field. */
-export function readInvoiceCsv({
-	text,
-	delimiter = ';',
-	locale = 'de',
+/**
+ * Maps invoice CSV records (from the shared `readCsvRecords`) to invoice lines, numbers read by the
+ * shared `parseLocaleNumber` (both passed in: programs may not import `import`). Problems name line and field.
+ */
+export function mapInvoiceRecords({
+	records,
+	readNumber,
 	preset = INVOICE_PRESET_DE
 }: {
-	text: string;
-	delimiter?: ';' | ',';
-	locale?: 'de' | 'en';
+	records: readonly { line: number; cells: string[] }[];
+	readNumber: (text: string) => { ok: true; value: DecimalString } | { ok: false };
 	preset?: Record<keyof typeof INVOICE_PRESET_DE, string>;
 }): { lines: InvoiceLine[]; problems: InvoiceProblem[] } {
-	const body = text.replace(/^\uFEFF/, '');
-	const records = [...readCsvRecords({ text: body, delimiter, newline: '\n' })].flat();
 	const [header, ...rows] = records;
 	const problems: InvoiceProblem[] = [];
 	const index = {} as Record<keyof typeof INVOICE_PRESET_DE, number>;
@@ -48,7 +45,7 @@ export function readInvoiceCsv({
 		field: keyof typeof INVOICE_PRESET_DE,
 		line: number
 	): DecimalString | undefined => {
-		const read = parseLocaleNumber({ text: cells[index[field]] ?? '', locale });
+		const read = readNumber(cells[index[field]] ?? '');
 		if (read.ok) return read.value;
 		problems.push({ line, field, message: `"${cells[index[field]]}" is not a number` });
 		return undefined;

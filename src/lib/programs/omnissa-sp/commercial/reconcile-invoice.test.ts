@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { toDecimal } from '../../../domain/money';
 import { parseLocaleNumber } from '../../../import/locale-number';
 import { readCsvRecords } from '../../../import/read-csv-records';
-import { readInvoiceCsv } from './invoice-csv';
+import { formatCsv } from '../../../import/csv-export';
+import { mapInvoiceRecords } from './invoice-csv';
 import {
 	explainLine,
 	reconcileInvoice,
-	reconciliationCsv,
+	RECONCILIATION_COLUMNS,
 	type ReportLineForInvoice
 } from './reconcile-invoice';
 
@@ -34,7 +35,10 @@ function septemberLines(): ReportLineForInvoice[] {
 }
 
 describe('reconcileInvoice on the fixture', () => {
-	const { lines, problems } = readInvoiceCsv({ text: invoiceText });
+	const { lines, problems } = mapInvoiceRecords({
+		records: [...readCsvRecords({ text: invoiceText, delimiter: ';', newline: '\n' })].flat(),
+		readNumber: (text) => parseLocaleNumber({ text, locale: 'de' })
+	});
 	const result = reconcileInvoice({
 		invoiceLines: lines,
 		reportLines: septemberLines(),
@@ -77,7 +81,7 @@ describe('reconcileInvoice on the fixture', () => {
 	it('explained with a comment; the CSV export neutralises formula cells', () => {
 		const key = result.find((l) => l.invoice?.pos === '120')!.key;
 		const explained = explainLine(result, key, '=HYPERLINK("x") rounding, credit note asked');
-		const csv = reconciliationCsv(explained, 'de');
+		const csv = formatCsv({ columns: RECONCILIATION_COLUMNS, rows: explained, locale: 'de' });
 		expect(csv).toContain(`'=HYPERLINK(""x"") rounding, credit note asked`);
 		expect(csv).toContain('price-differs;850;850;13341,60;13345,00;3,40');
 	});

@@ -6,7 +6,6 @@ import {
 	toDecimal,
 	type DecimalString
 } from '../../../domain/money';
-import { formatCsv, type CsvColumn } from '../../../import/csv-export';
 import { netPrice } from './evaluate-contract';
 
 export type InvoiceLine = {
@@ -117,7 +116,15 @@ export function explainLine(
 	return lines.map((l) => (l.key === key ? { ...l, explanation: comment } : l));
 }
 
-const COLUMNS: CsvColumn<ReconciledLine>[] = [
+/**
+ * The export's columns in the shape of `CsvColumn` (src/lib/import/csv-export.ts): the caller
+ * writes them with `formatCsv`, which neutralises formula cells (programs may not import `import`).
+ */
+export const RECONCILIATION_COLUMNS: {
+	header: string;
+	kind: 'text' | 'number';
+	value: (row: ReconciledLine) => string | undefined;
+}[] = [
 	{ header: 'Pos.', kind: 'text', value: (l) => l.invoice?.pos },
 	{ header: 'Customer', kind: 'text', value: (l) => l.invoice?.customer ?? l.report?.customer },
 	{ header: 'SID', kind: 'text', value: (l) => l.invoice?.sid ?? l.report?.sid },
@@ -130,8 +137,3 @@ const COLUMNS: CsvColumn<ReconciledLine>[] = [
 	{ header: 'Net difference', kind: 'number', value: (l) => l.netDifference },
 	{ header: 'Explanation', kind: 'text', value: (l) => l.explanation }
 ];
-
-/** The result as CSV through the shared exporter (formula cells neutralised there). */
-export function reconciliationCsv(lines: readonly ReconciledLine[], locale: 'de' | 'en'): string {
-	return formatCsv({ columns: COLUMNS, rows: lines, locale });
-}
