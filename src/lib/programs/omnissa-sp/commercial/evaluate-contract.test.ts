@@ -26,12 +26,12 @@ const small: Contract = {
 	startDate: '2026-01-01',
 	termMonths: 12,
 	currency: 'EUR',
-	committedAmountMsrp: '120000.00',
+	committedAmountMsrp: d('120000.00'),
 	discountBands: {
 		confirmed: false,
 		bands: [
-			{ id: 'b1', minAmountMsrp: '50000.00', discountPercent: '5' },
-			{ id: 'b2', minAmountMsrp: '120000.00', discountPercent: '10' }
+			{ id: 'b1', minAmountMsrp: d('50000.00'), discountPercent: d('5') },
+			{ id: 'b2', minAmountMsrp: d('120000.00'), discountPercent: d('10') }
 		]
 	}
 };
