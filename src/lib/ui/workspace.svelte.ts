@@ -100,7 +100,7 @@ export class Workspace {
 	/** Keeps `now` current while the component that made the workspace is mounted. */
 	private tick(): void {
 		$effect(() => {
-			const update = () => this.setTime(new Date());
+			const update = () => (this.#time = Date.now());
 			const timer = setInterval(update, 60_000);
 			const onVisible = () => {
 				if (document.visibilityState === 'visible') update();
@@ -122,6 +122,8 @@ export function setWorkspace(workspace: Workspace): Workspace {
 
 /** The context a component test renders with: `render(Component, { context: workspaceContext(w) })`. */
 export function workspaceContext(workspace: Workspace): Map<symbol, Workspace> {
+	// Read once by the test renderer, never changed: no reactive map needed.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	return new Map([[KEY, workspace]]);
 }
 
