@@ -116,6 +116,19 @@ function printRuns(figures) {
 	}
 }
 
+/**
+ * `npm run bench -- --evidence-pack`: only the evidence pack of a year of 100,000-line months
+ * (issue 14), which prints its time and peak heap; it has no baseline and is not in GROUPS.
+ */
+if (process.argv.includes('--evidence-pack')) {
+	const file = 'tests/bench/evidence-pack.flagged.browser.ts';
+	process.exit(
+		await run('vitest', ['run', '--config', 'tests/bench/vitest.bench.config.ts'], {
+			BENCH_ONLY: file
+		})
+	);
+}
+
 const directory = await mkdtemp(join(tmpdir(), 'partner-desk-bench-'));
 try {
 	const code = await runBenchmarks(directory);

@@ -37,7 +37,11 @@ export default defineConfig({
 		include: ['dexie', 'zod', 'big.js', 'papaparse', 'json-rules-engine', 'jose', 'canonicalize']
 	},
 	test: {
-		include: ['tests/bench/**/*.bench.browser.ts'],
+		// BENCH_ONLY names one file to run instead (a benchmark outside the groups, such as
+		// evidence-pack.flagged.browser.ts: `npm run bench -- --evidence-pack`).
+		include: process.env.BENCH_ONLY
+			? [process.env.BENCH_ONLY]
+			: ['tests/bench/**/*.bench.browser.ts'],
 		fileParallelism: false,
 		// The machine is shared and a file runs several 100k-line measurements.
 		testTimeout: 240_000,
@@ -53,7 +57,9 @@ export default defineConfig({
 						'--no-sandbox',
 						'--disable-gpu',
 						'--disable-background-networking',
-						'--js-flags=--expose-gc'
+						'--js-flags=--expose-gc',
+						// performance.memory unrounded: the evidence-pack benchmark reports peak heap.
+						'--enable-precise-memory-info'
 					]
 				}
 			}),

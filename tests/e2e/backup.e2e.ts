@@ -61,8 +61,16 @@ test('export, wipe, restore, export gives identical content', async ({ page }) =
 	await expect(page.getByText('Backup restored.')).toBeVisible();
 	await expect(page.getByLabel('Company name')).toHaveValue('Muster IT-Services GmbH');
 
-	const second = await exportBackup(page);
-	expect(content(second)).toBe(content(first));
+	// The same content, and one audit entry more: the restore, chained onto the file's head.
+	const second = JSON.parse(await exportBackup(page));
+	const firstLog = JSON.parse(first).data.auditLog;
+	expect(second.data.auditLog.pop()).toMatchObject({
+		seq: firstLog.length + 1,
+		action: 'restored',
+		prev: firstLog.at(-1).hash,
+		detail: { file: 'backup.json' }
+	});
+	expect(content(`${JSON.stringify(second, null, 2)}\n`)).toBe(content(first));
 });
 
 test('a truncated or foreign backup is refused and nothing changes', async ({ page }) => {

@@ -237,6 +237,18 @@ export const de: Record<MessageKey, string> = {
 		'{file}: Diese Sicherung enthält „{table}“, das diese Version von Partner Desk nicht kennt: Sie stammt von einer neueren App. Aktualisieren Sie zuerst die App. Es wurde nichts geändert.',
 	'error.backup-invalid':
 		'{file}: Die Sicherung ist bei „{field}“ beschädigt (Wert {value}). Es wurde nichts geändert.',
+	'error.backup-audit-broken':
+		'{file}: Das Prüfprotokoll dieser Sicherung ist nicht unversehrt (Eintrag {seq}: {reason}); es wurde nachträglich geändert. Es wurde nichts geändert.',
+	'error.backup-passphrase-needed':
+		'{file}: Diese Sicherung ist verschlüsselt. Geben Sie ihre Passphrase ein, um sie wiederherzustellen. Es wurde nichts geändert.',
+	'error.backup-wrong-passphrase':
+		'{file}: Die Passphrase öffnet diese Sicherung nicht. Prüfen Sie sie und versuchen Sie es erneut. Es wurde nichts geändert.',
+	'error.backup-damaged':
+		'{file}: Die verschlüsselte Sicherung ist beschädigt (Teil {chunk} besteht die Prüfung nicht). Es wurde nichts geändert.',
+	'error.backup-truncated':
+		'{file}: Die verschlüsselte Sicherung ist unvollständig (sie wurde abgeschnitten). Es wurde nichts geändert.',
+	'error.backup-encryption-unsupported':
+		'{file}: Diese verschlüsselte Sicherung verwendet „{field}“ = {value}, das diese Version von Partner Desk nicht liest. Es wurde nichts geändert.',
 	'reports.title': 'Monatsberichte',
 	'reports.intro':
 		'Importieren Sie den Nutzungsexport des Monats aus dem Herstellerportal, prüfen Sie ihn und geben Sie ihn für Ihren Aggregator frei.',

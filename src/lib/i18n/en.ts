@@ -226,6 +226,18 @@ export const en = {
 		'{file}: this backup holds "{table}", which this version of Partner Desk does not know: it was made by a newer app. Update the app first. Nothing was changed.',
 	'error.backup-invalid':
 		'{file}: the backup is damaged at "{field}" (value {value}). Nothing was changed.',
+	'error.backup-audit-broken':
+		'{file}: the audit log in this backup is not intact (entry {seq}: {reason}); it was changed after it was written. Nothing was changed.',
+	'error.backup-passphrase-needed':
+		'{file}: this backup is encrypted. Enter its passphrase to restore it. Nothing was changed.',
+	'error.backup-wrong-passphrase':
+		'{file}: the passphrase does not open this backup. Check it and try again. Nothing was changed.',
+	'error.backup-damaged':
+		'{file}: the encrypted backup is damaged (part {chunk} fails its check). Nothing was changed.',
+	'error.backup-truncated':
+		'{file}: the encrypted backup is incomplete (it was cut off). Nothing was changed.',
+	'error.backup-encryption-unsupported':
+		'{file}: this encrypted backup uses "{field}" = {value}, which this version of Partner Desk does not read. Nothing was changed.',
 	'reports.title': 'Monthly reports',
 	'reports.intro':
 		'Import the usage export of the month from the vendor portal, check it and mark it ready for your aggregator.',

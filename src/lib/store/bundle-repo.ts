@@ -3,7 +3,7 @@ import { packRefOf } from '$lib/programs/pack-schema';
 import { buildBundlePayload } from '$lib/sync/build-bundle-payload';
 import { toBundleId, type BundleDigest, type BundleId } from '$lib/sync/bundle-payload';
 import { signBundle } from '$lib/sync/sign-bundle';
-import { audit } from './audit';
+import { audit, auditHead, withAuditTables } from './audit';
 import type { PartnerDeskDatabase } from './db';
 import { guardStorage } from './errors';
 import { checkStoredRevision } from './review-check';
@@ -51,7 +51,9 @@ async function signOnce(db: PartnerDeskDatabase, options: SignOptions): Promise<
 		supersedes: await supersededBundle(db, revision.supersedes, aggregatorId),
 		previousDigest: head.digest as BundleDigest | null,
 		createdAt: now,
-		leftOut: await db.leftOutRows.get(revisionId)
+		leftOut: await db.leftOutRows.get(revisionId),
+		// Read after the key (a new key is itself an entry): the head the signature commits to.
+		auditHead: await auditHead(db)
 	});
 	const signed = await signBundle({
 		payload,
@@ -78,7 +80,7 @@ async function signOnce(db: PartnerDeskDatabase, options: SignOptions): Promise<
 	return guardStorage(() =>
 		db.transaction(
 			'rw',
-			[db.bundles, db.bundleBodies, db.chainHeads, db.reports, db.auditLog],
+			withAuditTables(db, db.bundles, db.bundleBodies, db.chainHeads),
 			async () => {
 				const current = await db.chainHeads.get(aggregatorId);
 				if ((current?.digest ?? null) !== head.digest || (current?.seq ?? 0) !== head.seq) {

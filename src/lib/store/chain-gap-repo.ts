@@ -1,6 +1,6 @@
 import type { BundleRecord } from '$lib/domain/bundle';
 import { chainGapHead, resignOntoHead, type ResignedBundle } from '$lib/sync/chain-gap';
-import { audit } from './audit';
+import { audit, withAuditTables } from './audit';
 import type { PartnerDeskDatabase } from './db';
 import { guardStorage } from './errors';
 import { activeSigningKey } from './signing-key-repo';
@@ -55,52 +55,56 @@ async function continueOnce(
 
 	// Signing took a while; everything is applied together, or nothing if the chain moved.
 	return guardStorage(() =>
-		db.transaction('rw', [db.bundles, db.bundleBodies, db.chainHeads, db.auditLog], async () => {
-			const now = await db.bundles
-				.where('[aggregatorId+seq]')
-				.between([aggregatorId, chain[0].seq], [aggregatorId, Infinity])
-				.toArray();
-			const local = await db.chainHeads.get(aggregatorId);
-			const stillOpen = now.filter((bundle) => bundle.state !== 'withdrawn');
-			if (!sameRecords(chain, stillOpen) || local?.bundleId !== chain[chain.length - 1].bundleId)
-				throw new ChainChanged();
+		db.transaction(
+			'rw',
+			withAuditTables(db, db.bundles, db.bundleBodies, db.chainHeads),
+			async () => {
+				const now = await db.bundles
+					.where('[aggregatorId+seq]')
+					.between([aggregatorId, chain[0].seq], [aggregatorId, Infinity])
+					.toArray();
+				const local = await db.chainHeads.get(aggregatorId);
+				const stillOpen = now.filter((bundle) => bundle.state !== 'withdrawn');
+				if (!sameRecords(chain, stillOpen) || local?.bundleId !== chain[chain.length - 1].bundleId)
+					throw new ChainChanged();
 
-			await db.bundles.bulkDelete(chain.map((bundle) => bundle.bundleId));
-			await db.bundleBodies.bulkDelete(chain.map((bundle) => bundle.bundleId));
-			await db.bundles.bulkAdd(records);
-			await db.bundleBodies.bulkAdd(
-				resigned.map(({ bundleId, jws }) => ({
-					bundleId,
-					jws: { protected: jws.protected, payload: jws.payload, signature: jws.signature }
-				}))
-			);
-			// The device's own head follows: its next bundle links to the newest re-signed one.
-			await db.chainHeads.put({
-				aggregatorId,
-				seq: local.seq,
-				bundleId: newest.bundleId,
-				digest: newest.digest
-			});
-			for (const [i, record] of records.entries())
-				await audit(
-					db,
-					{
-						revisionId: record.revisionId,
-						action: 'signed',
-						detail: {
-							bundleId: record.bundleId,
-							aggregator: aggregatorId,
-							kid: record.kid,
-							digest: record.digest,
-							replaces: chain[i].bundleId,
-							...(record.previousDigest ? { previousDigest: record.previousDigest } : {}),
-							...(i === 0 && head.bundleId ? { aggregatorHead: head.bundleId } : {})
-						}
-					},
-					at
+				await db.bundles.bulkDelete(chain.map((bundle) => bundle.bundleId));
+				await db.bundleBodies.bulkDelete(chain.map((bundle) => bundle.bundleId));
+				await db.bundles.bulkAdd(records);
+				await db.bundleBodies.bulkAdd(
+					resigned.map(({ bundleId, jws }) => ({
+						bundleId,
+						jws: { protected: jws.protected, payload: jws.payload, signature: jws.signature }
+					}))
 				);
-			return records;
-		})
+				// The device's own head follows: its next bundle links to the newest re-signed one.
+				await db.chainHeads.put({
+					aggregatorId,
+					seq: local.seq,
+					bundleId: newest.bundleId,
+					digest: newest.digest
+				});
+				for (const [i, record] of records.entries())
+					await audit(
+						db,
+						{
+							revisionId: record.revisionId,
+							action: 'signed',
+							detail: {
+								bundleId: record.bundleId,
+								aggregator: aggregatorId,
+								kid: record.kid,
+								digest: record.digest,
+								replaces: chain[i].bundleId,
+								...(record.previousDigest ? { previousDigest: record.previousDigest } : {}),
+								...(i === 0 && head.bundleId ? { aggregatorHead: head.bundleId } : {})
+							}
+						},
+						at
+					);
+				return records;
+			}
+		)
 	);
 }
 

@@ -10,7 +10,7 @@ import type { ResolvedColumns } from '$lib/import/column-mapping';
 import type { ImportProblem } from '$lib/import/import-problem';
 import type { SkippedRow } from '$lib/import/run-usage-import';
 import { createRowContext, validateUsageRow } from '$lib/import/validate-usage-row';
-import { audit } from './audit';
+import { audit, withAuditTables } from './audit';
 import type { PartnerDeskDatabase } from './db';
 import { guardStorage } from './errors';
 import { readLines, writeLines } from './report-repo';
@@ -105,7 +105,7 @@ export async function excludeLeftOutRow(
 	const at = (options.now ?? new Date()).toISOString();
 	const { revisionId, line, reasonCode, comment } = options;
 	return guardStorage(() =>
-		db.transaction('rw', [db.reports, db.leftOutRows, db.auditLog], async () => {
+		db.transaction('rw', withAuditTables(db, db.leftOutRows), async () => {
 			const { revision, record } = await draftWithRows(db, revisionId);
 			const rows = resolveRow(record.rows, line, { kind: 'excluded', reasonCode, comment, at });
 			const next = { ...record, rows };
@@ -148,7 +148,7 @@ export async function correctLeftOutRow(
 ): Promise<CorrectLeftOutResult> {
 	const at = (options.now ?? new Date()).toISOString();
 	const { revisionId, line, cells } = options;
-	const tables = [db.reports, db.lineChunks, db.groupTotals, db.leftOutRows, db.auditLog];
+	const tables = withAuditTables(db, db.lineChunks, db.groupTotals, db.leftOutRows);
 	return guardStorage(() =>
 		db.transaction('rw', tables, async (): Promise<CorrectLeftOutResult> => {
 			const { revision, record } = await draftWithRows(db, revisionId);

@@ -1,5 +1,5 @@
 import type { BundleRecord, Problem, Receipt } from '$lib/domain/bundle';
-import { audit } from './audit';
+import { audit, withAuditTables } from './audit';
 import type { PartnerDeskDatabase } from './db';
 import { guardStorage } from './errors';
 
@@ -88,7 +88,7 @@ export function recordDelivery(
 ): Promise<void> {
 	const at = options.now.toISOString();
 	return guardStorage(() =>
-		db.transaction('rw', db.bundles, db.reports, db.auditLog, async () => {
+		db.transaction('rw', withAuditTables(db, db.bundles), async () => {
 			const bundle = await db.bundles.get(options.bundleId);
 			if (!bundle || bundle.state === 'delivered') return;
 			await db.bundles.put({
@@ -128,7 +128,7 @@ export function recordRefusal(
 ): Promise<void> {
 	const at = options.now.toISOString();
 	return guardStorage(() =>
-		db.transaction('rw', db.bundles, db.auditLog, async () => {
+		db.transaction('rw', withAuditTables(db, db.bundles), async () => {
 			const bundle = await db.bundles.get(options.bundleId);
 			if (!bundle || SETTLED.includes(bundle.state)) return;
 			await db.bundles.put({
@@ -222,7 +222,7 @@ export function withdrawBundle(
 ): Promise<void> {
 	const at = options.now.toISOString();
 	return guardStorage(() =>
-		db.transaction('rw', db.bundles, db.chainHeads, db.reports, db.auditLog, async () => {
+		db.transaction('rw', withAuditTables(db, db.bundles, db.chainHeads), async () => {
 			const bundle = await db.bundles.get(options.bundleId);
 			if (!bundle) throw new Error(`no bundle ${options.bundleId}`);
 			const chain = await db.bundles

@@ -93,6 +93,16 @@ describe('buildBundlePayload on the October sample report', () => {
 		});
 	});
 
+	it('carries the audit head it is given, and no member for an empty log', () => {
+		const head = 'c0ffee'.padEnd(64, '0');
+		expect(octoberPayload({ auditHead: head }).auditHead).toBe(head);
+		expect(octoberPayload({ auditHead: null })).not.toHaveProperty('auditHead');
+		expect(buildError(() => octoberPayload({ auditHead: 'abc' }))).toMatchObject({
+			code: 'invalid-payload',
+			field: 'auditHead'
+		});
+	});
+
 	it('keeps each line as imported with its SKU, unit, contract id and credit reason', () => {
 		expect(payload.lines[4]).toEqual({
 			sid: 'SID-4711-HZN-01',

@@ -131,7 +131,11 @@ describe('utf8Bytes', () => {
 			`${'a'.repeat(1000)}${'€'.repeat(1000)}`,
 			'\u007f\u0080\u07ff\u0800\uffff',
 			// Lone surrogates (high, low, high at the end): U+FFFD, as TextEncoder writes them.
-			'a\ud800b\udc00c\ud83d'
+			'a\ud800b\udc00c\ud83d',
+			// The loop's edges around the surrogates, pairs at the ends, and a long run of 4-byte ones.
+			'\ud7ff\ue000\ud800\udc00\udbff\udfff',
+			'\udc00\ud800',
+			`${'x'.repeat(5000)}${'😀'.repeat(3000)}`
 		]) {
 			expect(utf8Bytes(text)).toEqual(new TextEncoder().encode(text));
 		}
