@@ -78,7 +78,9 @@ export default ts.config(
 		files: ['**/*.ts', '**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {
 			parserOptions: {
-				projectService: { allowDefaultProject: ['playwright.config.ts', 'vitest.mutate.config.ts'] },
+				projectService: {
+					allowDefaultProject: ['playwright.config.ts', 'vitest.mutate.config.ts']
+				},
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
 				svelteConfig
