@@ -8,7 +8,7 @@ import { DEFAULT_SID_PATTERN } from '$lib/import/usage-row-schema';
 import { loadBuiltInPack } from '$lib/programs/built-in-packs';
 import { packRefOf } from '$lib/programs/pack-schema';
 import { checkReport } from '$lib/rules/engine';
-import type { UsageLineFacts } from '$lib/rules/facts';
+import type { UsageLineFacts } from '$lib/domain/report-facts';
 import { findingKey } from '$lib/rules/review-summary';
 import { buildBundlePayload } from '$lib/sync/build-bundle-payload';
 import { lineTotalOf, totalAmountOf } from '$lib/sync/bundle-amounts';

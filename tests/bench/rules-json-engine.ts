@@ -1,5 +1,5 @@
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
-import type { ReportFacts } from '$lib/rules/facts';
+import type { ReportFacts } from '$lib/domain/report-facts';
 import type { RuleId } from '$lib/rules/rule-catalog';
 import {
 	compareDecimal,

@@ -1,4 +1,4 @@
-import type { ReportFacts } from '$lib/rules/facts';
+import type { ReportFacts } from '$lib/domain/report-facts';
 import type { RuleId } from '$lib/rules/rule-catalog';
 import {
 	addDecimal,

@@ -7,8 +7,8 @@ import { applyOverrides } from '$lib/programs/apply-overrides';
 import { loadBuiltInPack } from '$lib/programs/built-in-packs';
 import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
 import { checkReport } from '$lib/rules/engine';
-import type { ReportFacts, UsageLineFacts } from '$lib/rules/facts';
-import type { Finding } from '$lib/rules/finding';
+import type { ReportFacts, UsageLineFacts } from '$lib/domain/report-facts';
+import type { Finding } from '$lib/domain/finding';
 import type { RuleId } from '$lib/rules/rule-catalog';
 
 /** The built-in pack, optionally with overrides applied. */

@@ -14,7 +14,7 @@ import { loadBuiltInPack } from '$lib/programs/built-in-packs';
 import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
 import { packRefOf } from '$lib/programs/pack-schema';
 import { checkReport } from '$lib/rules/engine';
-import type { Finding } from '$lib/rules/finding';
+import type { Finding } from '$lib/domain/finding';
 import { findingKey } from '$lib/rules/review-summary';
 import { buildBundlePayload, type BuildBundlePayloadOptions } from '$lib/sync/build-bundle-payload';
 import { toBundleId, type BundlePayload } from '$lib/sync/bundle-payload';

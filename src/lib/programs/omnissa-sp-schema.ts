@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { localizedTextSchema, parameterSchema } from './parameter';
+import { localizedTextSchema } from '$lib/domain/localized-text';
+import { parameterSchema } from './parameter';
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localizedTextSchema, type LocalizedText } from '$lib/domain/localized-text';
 
 /**
  * Where a pack parameter's value comes from. The seeds publish only a few numbers (the 10th and
@@ -6,12 +7,6 @@ import { z } from 'zod';
  */
 export const parameterSourceSchema = z.enum(['seed', 'default-to-confirm']);
 export type ParameterSource = z.infer<typeof parameterSourceSchema>;
-
-export const localizedTextSchema = z.strictObject({
-	de: z.string().min(1),
-	en: z.string().min(1)
-});
-export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 /**
  * Wraps a parameter value with its source, an optional note in both languages and, after

@@ -1,6 +1,6 @@
 import type { Acknowledgement, ReportRevision } from '$lib/domain/report';
-import type { UsageLineFacts } from './facts';
-import type { Finding } from './finding';
+import type { UsageLineFacts } from '$lib/domain/report-facts';
+import type { Finding } from '$lib/domain/finding';
 import { findingFingerprint, findingKey } from './review-summary';
 
 /** A line's content: a credit reason belongs to this, not to where the line sits in a file. */

@@ -1,5 +1,8 @@
-import { createFinding, lineSubject } from './create-finding';
-import type { LineCheckFactory } from './check-context';
+import type { RuleId } from './rule-catalog';
+import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
+import { lineSubject } from '$lib/domain/create-finding';
+import { createFinding } from './create-finding';
+import type { LineCheckFactory } from '$lib/domain/check-context';
 import { scaledUnitsAt } from '$lib/domain/scaled-decimal';
 
 /**
@@ -7,7 +10,7 @@ import { scaledUnitsAt } from '$lib/domain/scaled-decimal';
  * such a unit (the pack's `countedUnits`, compared without case) must be whole. A fraction there
  * is usually a number read in the wrong format: `1.480` users as 1.48.
  */
-export const countedQuantityCheck: LineCheckFactory = (context) => {
+export const countedQuantityCheck: LineCheckFactory<OmnissaSpPack, RuleId> = (context) => {
 	const counted = new Set(
 		context.pack.parameters.countedUnits.value.map((unit) => unit.toLowerCase())
 	);

@@ -1,8 +1,10 @@
-import { parseLine, type LineCheckFactory, type ParsedLine } from './check-context';
-import { createFinding, lineSubject } from './create-finding';
-import type { UsageLineFacts } from './facts';
+import type { RuleId } from './rule-catalog';
+import { parseLine, type LineCheckFactory, type ParsedLine } from '$lib/domain/check-context';
+import { lineSubject } from '$lib/domain/create-finding';
+import { createFinding } from './create-finding';
+import type { UsageLineFacts } from '$lib/domain/report-facts';
 import { compareScaled, type ScaledDecimal } from '$lib/domain/scaled-decimal';
-import type { UsageItem } from './usage-index';
+import type { UsageItem } from '$lib/domain/usage-index';
 
 /** Same number ("24.90" equals "24.9"); text that is not a number compares as typed. */
 function sameNumber(
@@ -36,7 +38,7 @@ function sameLine(
  * Only a product's second and later lines can repeat one, so the check keeps state just for
  * those: no key string and no entry per line. Lines without a SID are left to `sid-missing`.
  */
-export const duplicateLineCheck: LineCheckFactory = (context) => {
+export const duplicateLineCheck: LineCheckFactory<unknown, RuleId> = (context) => {
 	const earlier = new Map<UsageItem, { line: UsageLineFacts; parsed: ParsedLine }[]>();
 	return (line, parsed, item) => {
 		// `add` has counted this line already: a product's first line has nothing to repeat.

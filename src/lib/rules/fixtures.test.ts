@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sum, toDecimal } from '$lib/domain/money';
 import { toPeriod } from '$lib/domain/period';
 import { checkReport } from './engine';
-import type { UsageLineFacts } from './facts';
+import type { UsageLineFacts } from '$lib/domain/report-facts';
 import { reportFacts, shape, testPack } from '../../../tests/helpers/rules';
 
 // The sample data (tests/fixtures/SAMPLE-DATA.md), copied from the shared fixtures.

@@ -1,5 +1,7 @@
-import { createFinding, lineSubject } from './create-finding';
-import type { LineCheckFactory } from './check-context';
+import type { RuleId } from './rule-catalog';
+import { lineSubject } from '$lib/domain/create-finding';
+import { createFinding } from './create-finding';
+import type { LineCheckFactory } from '$lib/domain/check-context';
 import { judgeLineTotal } from '$lib/domain/line-total';
 import { formatScaled } from '$lib/domain/scaled-decimal';
 
@@ -11,7 +13,7 @@ import { formatScaled } from '$lib/domain/scaled-decimal';
  * rounds an exact half the other way (162.63 for 1301 × 0.125 = 162.625, as half-up rounds) is
  * a cent of rounding, not wrong data: a warning to acknowledge or correct.
  */
-export const lineTotalCheck: LineCheckFactory = (context) => (line, parsed) => {
+export const lineTotalCheck: LineCheckFactory<unknown, RuleId> = (context) => (line, parsed) => {
 	const { quantity, unitPrice, total } = parsed;
 	// Unparsable numbers have their own findings; there is nothing to multiply.
 	if (quantity === undefined || unitPrice === undefined || total === undefined) return undefined;

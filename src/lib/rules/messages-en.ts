@@ -1,5 +1,6 @@
 import { formatDate, formatMoneyText, formatNumber, formatPeriod, quote } from './format-text';
-import type { MessageInput, MessageTable } from './messages';
+import type { MessageInput } from '$lib/domain/finding';
+import type { MessageTable } from './messages';
 
 const n = (value: string | undefined) => formatNumber(value ?? '', 'en');
 const d = (value: string | undefined) => formatDate(value ?? '', 'en');

@@ -1,14 +1,8 @@
-import type { LocalizedText } from '$lib/programs/parameter';
-import type { FindingSubject } from './finding';
+import type { MessageInput } from '$lib/domain/finding';
+import type { LocalizedText } from '$lib/domain/localized-text';
 import { messagesDe } from './messages-de';
 import { messagesEn } from './messages-en';
 import type { RuleId } from './rule-catalog';
-
-/** What a sentence may use: the finding's subject and numbers, nothing else. */
-export type MessageInput = {
-	subject: FindingSubject;
-	numbers: Readonly<Record<string, string>>;
-};
 
 export type RuleMessages = {
 	message: (input: MessageInput) => string;

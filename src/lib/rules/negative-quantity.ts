@@ -1,5 +1,7 @@
-import { createFinding, lineSubject } from './create-finding';
-import type { LineCheckFactory } from './check-context';
+import type { RuleId } from './rule-catalog';
+import { lineSubject } from '$lib/domain/create-finding';
+import { createFinding } from './create-finding';
+import type { LineCheckFactory } from '$lib/domain/check-context';
 import { signOf } from '$lib/domain/scaled-decimal';
 
 /**
@@ -7,7 +9,7 @@ import { signOf } from '$lib/domain/scaled-decimal';
  * credit lowers the invoice, so the aggregator will want to know why. With a reason entered for
  * that line there is no finding.
  */
-export const negativeQuantityCheck: LineCheckFactory = (context) => {
+export const negativeQuantityCheck: LineCheckFactory<unknown, RuleId> = (context) => {
 	const reasons = context.facts.creditReasons ?? {};
 	return (line, parsed) => {
 		if (parsed.quantity === undefined || signOf(parsed.quantity) >= 0) return undefined;

@@ -1,15 +1,16 @@
-import type { CheckContext } from './check-context';
+import type { RuleId } from './rule-catalog';
+import type { CheckContext } from '$lib/domain/check-context';
 import { createFinding } from './create-finding';
-import type { Finding, FindingSubject } from './finding';
+import type { Finding, FindingSubject } from '$lib/domain/finding';
 import { formatAmount, ZERO } from '$lib/domain/scaled-decimal';
-import { totalsOf, type UsageGroup, type UsageIndex } from './usage-index';
+import { totalsOf, type UsageGroup, type UsageIndex } from '$lib/domain/usage-index';
 
 function checkNew(
 	kind: 'sid' | 'customer',
 	context: CheckContext,
 	current: UsageIndex,
 	previous: UsageIndex | undefined
-): Finding[] {
+): Finding<RuleId>[] {
 	const groups: Map<string, UsageGroup> = kind === 'sid' ? current.sids : current.customers;
 	const known: Map<string, UsageGroup> | undefined =
 		kind === 'sid' ? previous?.sids : previous?.customers;
@@ -47,7 +48,7 @@ export function checkNewSids(
 	context: CheckContext,
 	current: UsageIndex,
 	previous: UsageIndex | undefined
-): Finding[] {
+): Finding<RuleId>[] {
 	return checkNew('sid', context, current, previous);
 }
 
@@ -56,6 +57,6 @@ export function checkNewCustomers(
 	context: CheckContext,
 	current: UsageIndex,
 	previous: UsageIndex | undefined
-): Finding[] {
+): Finding<RuleId>[] {
 	return checkNew('customer', context, current, previous);
 }

@@ -1,12 +1,13 @@
-import { createFinding, lineSubject } from './create-finding';
-import type { LineCheckFactory, ParsedLine } from './check-context';
-import type { UsageLineFacts } from './facts';
+import { lineSubject } from '$lib/domain/create-finding';
+import { createFinding } from './create-finding';
+import type { LineCheckFactory, ParsedLine } from '$lib/domain/check-context';
+import type { UsageLineFacts } from '$lib/domain/report-facts';
 import type { RuleId } from './rule-catalog';
 
 type NumberField = 'quantity' | 'unitPrice' | 'total';
 
 /** One check per numeric field: a cell that is not a plain decimal cannot be billed. */
-function numberCheck(field: NumberField, ruleId: RuleId): LineCheckFactory {
+function numberCheck(field: NumberField, ruleId: RuleId): LineCheckFactory<unknown, RuleId> {
 	return (context) => (line: UsageLineFacts, parsed: ParsedLine) => {
 		if (parsed[field] !== undefined) return undefined;
 		return createFinding({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toPeriod } from '$lib/domain/period';
-import type { UsageLineFacts } from './facts';
+import type { UsageLineFacts } from '$lib/domain/report-facts';
 import { findingsOf, reportFacts, shape, testPack, usageLine } from '../../../tests/helpers/rules';
 
 const september = toPeriod(2026, 9);

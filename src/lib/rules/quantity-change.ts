@@ -1,6 +1,8 @@
-import type { CheckContext } from './check-context';
+import type { RuleId } from './rule-catalog';
+import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
+import type { CheckContext } from '$lib/domain/check-context';
 import { createFinding } from './create-finding';
-import type { Finding, FindingSubject } from './finding';
+import type { Finding, FindingSubject } from '$lib/domain/finding';
 import {
 	compareScaled,
 	divideHalfEven,
@@ -13,7 +15,12 @@ import {
 	ZERO,
 	type ScaledDecimal
 } from '$lib/domain/scaled-decimal';
-import { quantityOf, type UsageIndex, type UsageItem, type UsagePair } from './usage-index';
+import {
+	quantityOf,
+	type UsageIndex,
+	type UsageItem,
+	type UsagePair
+} from '$lib/domain/usage-index';
 
 const HUNDRED: ScaledDecimal = { units: 100, scale: 0 };
 
@@ -43,14 +50,14 @@ function changePercent(previous: ScaledDecimal, delta: ScaledDecimal): string {
  * The threshold is exact: |current - previous| × 100 > threshold × previous.
  */
 export function checkQuantityChanges(
-	context: CheckContext,
+	context: CheckContext<OmnissaSpPack>,
 	current: UsageIndex,
 	previous: UsageIndex | undefined
-): Finding[] {
+): Finding<RuleId>[] {
 	if (previous === undefined) return [];
 	const thresholdText = context.pack.parameters.quantityChangeThresholdPercent.value;
 	const threshold = parseScaled(thresholdText) ?? ZERO;
-	const findings: Finding[] = [];
+	const findings: Finding<RuleId>[] = [];
 
 	const consider = (
 		pair: UsagePair,

@@ -1,14 +1,19 @@
+import type { RuleId } from './rule-catalog';
+import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
 import { shiftPeriod } from '$lib/domain/period';
-import type { CheckContext } from './check-context';
+import type { CheckContext } from '$lib/domain/check-context';
 import { createFinding } from './create-finding';
-import type { Finding } from './finding';
+import type { Finding } from '$lib/domain/finding';
 
 /**
  * `empty-report` (blocking) unless the user confirmed zero usage, then `zero-usage-confirmed`
  * (info, so the choice travels in the bundle). Zero usage means no line, or only lines of
  * quantity 0: submitting nothing must be a decision, never an accident of a failed import.
  */
-export function checkEmptyReport(context: CheckContext, hasUsage: boolean): Finding | undefined {
+export function checkEmptyReport(
+	context: CheckContext<OmnissaSpPack>,
+	hasUsage: boolean
+): Finding<RuleId> | undefined {
 	if (hasUsage) return undefined;
 	const { facts } = context;
 	return createFinding({
@@ -23,7 +28,9 @@ export function checkEmptyReport(context: CheckContext, hasUsage: boolean): Find
  * `previous-period-gap` (info): the comparison report is not the month before (a month was never
  * delivered), so "since last month" spans more than a month.
  */
-export function checkPreviousPeriodGap(context: CheckContext): Finding | undefined {
+export function checkPreviousPeriodGap(
+	context: CheckContext<OmnissaSpPack>
+): Finding<RuleId> | undefined {
 	const { facts } = context;
 	if (facts.previous === undefined) return undefined;
 	const expectedPeriod = shiftPeriod(facts.period, -1);
@@ -43,7 +50,9 @@ export function checkPreviousPeriodGap(context: CheckContext): Finding | undefin
  * the month does, since the guide's date is when it was published for that month's usage.
  * ISO dates compare as strings.
  */
-export function checkPackValidity(context: CheckContext): Finding | undefined {
+export function checkPackValidity(
+	context: CheckContext<OmnissaSpPack>
+): Finding<RuleId> | undefined {
 	const { pack, facts } = context;
 	const lastDay = lastDayOf(facts.period);
 	const endsBefore = pack.validTo !== null && pack.validTo < lastDay;
@@ -71,7 +80,9 @@ function lastDayOf(period: string): string {
  * price under the pack's rounding rule. Said in the report (and the bundle) so nobody takes the
  * totals for the vendor's own.
  */
-export function checkTotalsComputed(context: CheckContext): Finding | undefined {
+export function checkTotalsComputed(
+	context: CheckContext<OmnissaSpPack>
+): Finding<RuleId> | undefined {
 	const { facts } = context;
 	if (!facts.totalsComputed) return undefined;
 	return createFinding({

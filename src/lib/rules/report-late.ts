@@ -1,7 +1,9 @@
+import type { RuleId } from './rule-catalog';
+import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
 import { dueDateFor } from '$lib/programs/due-date';
-import type { CheckContext } from './check-context';
+import type { CheckContext } from '$lib/domain/check-context';
 import { createFinding } from './create-finding';
-import type { Finding } from './finding';
+import type { Finding } from '$lib/domain/finding';
 
 const DAY_MS = 86_400_000;
 
@@ -22,7 +24,7 @@ function localDate(instant: Date, timeZone: string): string {
  * report is late when it was submitted at or after the end of the due day; a draft is late once
  * `now` passes it. Days late count calendar days in the zone the due day was read in.
  */
-export function checkReportLate(context: CheckContext): Finding | undefined {
+export function checkReportLate(context: CheckContext<OmnissaSpPack>): Finding<RuleId> | undefined {
 	const { facts, pack } = context;
 	const due = dueDateFor({ pack, period: facts.period, timeZone: facts.timeZone });
 	const at = facts.submittedAt ?? facts.now;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from './finding';
+import type { Finding } from '$lib/domain/finding';
 import { findingKey, summarizeReview } from './review-summary';
 
 function finding(

@@ -1,4 +1,4 @@
-import type { Finding } from './finding';
+import type { Finding } from '$lib/domain/finding';
 
 /**
  * A finding's stable key: the same rule about the same subject gets the same

@@ -1,6 +1,7 @@
-import type { CheckContext } from './check-context';
+import type { RuleId } from './rule-catalog';
+import type { CheckContext } from '$lib/domain/check-context';
 import { createFinding } from './create-finding';
-import type { Finding } from './finding';
+import type { Finding } from '$lib/domain/finding';
 
 /** The message names this many lines; the count says how many there are. */
 const LINES_NAMED = 10;
@@ -10,7 +11,7 @@ const LINES_NAMED = 10;
  * partner has neither corrected into a line nor excluded with a reason. "Import the valid rows
  * only" must never turn into silent under-reporting (issue 9).
  */
-export function checkRowsLeftOut(context: CheckContext): Finding | undefined {
+export function checkRowsLeftOut(context: CheckContext): Finding<RuleId> | undefined {
 	const lines = context.facts.leftOutLines ?? [];
 	const count = lines.length + (context.facts.leftOutLost ?? 0);
 	if (count === 0) return undefined;

@@ -1,4 +1,4 @@
-import type { Severity } from './finding';
+import type { Severity } from '$lib/domain/finding';
 
 /**
  * Every rule id with its severity. Ids are stable: they go into signed bundles and the audit log,
@@ -41,6 +41,3 @@ export const ruleCatalog = {
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof ruleCatalog;
-
-/** Order in which findings are listed: what stops the report first. */
-export const severityRank: Record<Severity, number> = { blocking: 0, warning: 1, info: 2 };

@@ -1,5 +1,8 @@
-import { createFinding, lineSubject } from './create-finding';
-import type { LineCheckFactory } from './check-context';
+import type { RuleId } from './rule-catalog';
+import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
+import { lineSubject } from '$lib/domain/create-finding';
+import { createFinding } from './create-finding';
+import type { LineCheckFactory } from '$lib/domain/check-context';
 import { compileSidPattern } from '$lib/domain/sid-pattern';
 
 /**
@@ -9,7 +12,7 @@ import { compileSidPattern } from '$lib/domain/sid-pattern';
  * says where to adjust the pattern. The pattern must match the whole SID (`compileSidPattern`
  * anchors it), so " SID-4711-HZN-01" with a stray space is malformed, not accepted.
  */
-export const sidCheck: LineCheckFactory = (context) => {
+export const sidCheck: LineCheckFactory<OmnissaSpPack, RuleId> = (context) => {
 	const source = context.pack.parameters.sidPattern.value;
 	const pattern = compileSidPattern(source);
 	return (line) => {

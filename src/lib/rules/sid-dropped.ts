@@ -1,8 +1,9 @@
-import type { CheckContext } from './check-context';
+import type { RuleId } from './rule-catalog';
+import type { CheckContext } from '$lib/domain/check-context';
 import { createFinding } from './create-finding';
-import type { Finding, FindingSubject } from './finding';
+import type { Finding, FindingSubject } from '$lib/domain/finding';
 import { formatAmount, ZERO } from '$lib/domain/scaled-decimal';
-import { totalsOf, type UsageIndex, type UsagePair } from './usage-index';
+import { totalsOf, type UsageIndex, type UsagePair } from '$lib/domain/usage-index';
 
 /**
  * `sid-dropped` (warning): a customer billed on a SID last month has no line on it now. Checked
@@ -14,7 +15,7 @@ export function checkDroppedSids(
 	context: CheckContext,
 	current: UsageIndex,
 	previous: UsageIndex | undefined
-): Finding[] {
+): Finding<RuleId>[] {
 	const previousLines = context.facts.previous?.lines;
 	if (previous === undefined || previousLines === undefined) return [];
 	const gone = new Set<UsagePair>();

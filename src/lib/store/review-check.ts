@@ -5,7 +5,7 @@ import type { ReportRevision } from '$lib/domain/report';
 import { effectiveOmnissaPack } from '$lib/programs/effective-pack';
 import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
 import { checkReport } from '$lib/rules/engine';
-import type { Finding } from '$lib/rules/finding';
+import type { Finding } from '$lib/domain/finding';
 import { revisionFacts } from '$lib/rules/revision-facts';
 import { PROFILE_KEY, type PartnerDeskDatabase } from './db';
 import { readLines } from './line-pages';

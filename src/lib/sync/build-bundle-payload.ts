@@ -3,8 +3,8 @@ import { compare, toAmount } from '$lib/domain/money';
 import { excludedRowsOf, unresolvedCount, type LeftOutRows } from '$lib/domain/left-out-rows';
 import type { ReportRevision } from '$lib/domain/report';
 import { bundleKind } from '$lib/domain/report-lifecycle';
-import type { PackRef } from '$lib/programs/pack-schema';
-import type { Finding } from '$lib/rules/finding';
+import type { PackRef } from '$lib/domain/programs';
+import type { Finding } from '$lib/domain/finding';
 import { findingKey } from '$lib/rules/review-summary';
 import { lineTotalOf, totalAmountOf } from './bundle-amounts';
 import {

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../parameter';
+import type { LocalizedText } from '../../domain/localized-text';
 import { formatAmount, formatCount, formatDay, quote } from './format-text';
 import type { GenesysFinding, GenesysRuleId } from './findings';
 

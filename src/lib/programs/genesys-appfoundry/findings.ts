@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../parameter';
+import type { LocalizedText } from '../../domain/localized-text';
 import type { TierAssessment } from './assess-tier';
 import { graceDaysLeft } from './grace-period';
 import { describeGenesysFinding } from './finding-messages';

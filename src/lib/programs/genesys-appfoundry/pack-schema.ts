@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { localizedTextSchema, parameterSchema } from '../parameter';
+import { localizedTextSchema } from '../../domain/localized-text';
+import { parameterSchema } from '../parameter';
 import { compare, type DecimalString } from '../../domain/money';
 import { isRealDate } from './iso-date';
 import { compensationBasisSchema, currencySchema } from './records';

@@ -1,4 +1,5 @@
-import type { LocalizedText, ParameterSource } from '../parameter';
+import type { LocalizedText } from '../../domain/localized-text';
+import type { ParameterSource } from '../parameter';
 import { problemsFromZodIssues, type PackResult } from '../pack-problem';
 import builtIn2026 from './genesys-appfoundry-2026.json';
 import { genesysPackSchema, type GenesysPack, type Tier } from './pack-schema';

@@ -1,4 +1,4 @@
-import type { Period } from '$lib/domain/period';
+import type { Period } from './period';
 
 /**
  * One usage line as the rules engine sees it. Deliberately its own type, not the importer's:

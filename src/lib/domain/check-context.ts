@@ -1,14 +1,16 @@
-import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
-import type { PackRef } from '$lib/programs/pack-schema';
-import type { ReportFacts, UsageLineFacts } from './facts';
 import type { Finding } from './finding';
-import { parseScaled, type ScaledDecimal } from '$lib/domain/scaled-decimal';
+import type { PackRef } from './programs';
+import type { ReportFacts, UsageLineFacts } from './report-facts';
+import { parseScaled, type ScaledDecimal } from './scaled-decimal';
 import type { UsageItem } from './usage-index';
 
-/** What every check of one run shares: the facts, the pack and values derived from it once. */
-export type CheckContext = {
+/**
+ * What every check of one run shares: the facts, the program's pack (`Pack`, its own schema) and
+ * values derived from it once.
+ */
+export type CheckContext<Pack = unknown> = {
 	facts: ReportFacts;
-	pack: OmnissaSpPack;
+	pack: Pack;
 	packRef: PackRef;
 };
 
@@ -23,14 +25,16 @@ export type ParsedLine = {
  * A per-line rule: at most one finding per line. `item` is the line's product entry in this
  * month's index (undefined without a SID). Stateful rules close over their own maps.
  */
-export type LineCheck = (
+export type LineCheck<Id extends string = string> = (
 	line: UsageLineFacts,
 	parsed: ParsedLine,
 	item: UsageItem | undefined
-) => Finding | undefined;
+) => Finding<Id> | undefined;
 
 /** Makes a line check for one run. */
-export type LineCheckFactory = (context: CheckContext) => LineCheck;
+export type LineCheckFactory<Pack = unknown, Id extends string = string> = (
+	context: CheckContext<Pack>
+) => LineCheck<Id>;
 
 /** Parses the three numbers of a line. */
 export function parseLine(line: UsageLineFacts): ParsedLine {

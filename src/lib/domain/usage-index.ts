@@ -1,5 +1,5 @@
-import type { UsageLineFacts } from './facts';
-import { addScaled, parseScaled, ZERO, type ScaledDecimal } from '$lib/domain/scaled-decimal';
+import type { UsageLineFacts } from './report-facts';
+import { addScaled, parseScaled, ZERO, type ScaledDecimal } from './scaled-decimal';
 
 /** Lines that share a customer, a SID, or a customer × SID pair. */
 export type UsageGroup = { sid: string; customerRef: string; firstLine: number; lines: number };
