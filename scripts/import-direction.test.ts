@@ -77,7 +77,7 @@ describe('the import direction of src/lib', () => {
 		expect(
 			await messagesOf(
 				'src/lib/store/downward.ts',
-				"import { checkReport } from '$lib/rules/engine';\nimport { toPeriod } from '../domain/period';\nexport const used = [checkReport, toPeriod];\n"
+				"import { checkReport } from '$lib/programs/omnissa-sp/rules/engine';\nimport { toPeriod } from '../domain/period';\nexport const used = [checkReport, toPeriod];\n"
 			)
 		).toEqual([]);
 		expect(

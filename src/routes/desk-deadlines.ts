@@ -6,8 +6,8 @@ import {
 	type Period
 } from '$lib/domain/period';
 import type { Enrollment } from '$lib/domain/settings';
-import { dueDateFor } from '$lib/programs/due-date';
-import { effectiveOmnissaPack } from '$lib/programs/effective-pack';
+import { dueDateFor } from '$lib/programs/omnissa-sp/due-date';
+import { effectiveOmnissaPack } from '$lib/programs/omnissa-sp/effective-pack';
 
 export type DeskDeadline = {
 	programId: 'omnissa-sp';

@@ -1,11 +1,11 @@
 import { expect, test } from 'vitest';
 import { toPeriod } from '$lib/domain/period';
-import { applyOverrides } from '$lib/programs/apply-overrides';
+import { applyOverrides } from '$lib/programs/omnissa-sp/apply-overrides';
 import { loadBuiltInPack } from '$lib/programs/built-in-packs';
-import { checkReport } from '$lib/rules/engine';
+import { checkReport } from '$lib/programs/omnissa-sp/rules/engine';
 import type { ReportFacts, UsageLineFacts } from '$lib/domain/report-facts';
 import type { Finding } from '$lib/domain/finding';
-import type { RuleId } from '$lib/rules/rule-catalog';
+import type { RuleId } from '$lib/programs/omnissa-sp/rules/rule-catalog';
 import { saveBenchFigures } from './bench-result';
 import { measure } from './measure';
 import { checkWithJsonRulesEngine } from './rules-json-engine';

@@ -3,13 +3,13 @@
  * built-in pack, so each test states just what it changes.
  */
 import { toPeriod } from '$lib/domain/period';
-import { applyOverrides } from '$lib/programs/apply-overrides';
+import { applyOverrides } from '$lib/programs/omnissa-sp/apply-overrides';
 import { loadBuiltInPack } from '$lib/programs/built-in-packs';
-import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
-import { checkReport } from '$lib/rules/engine';
+import type { OmnissaSpPack } from '$lib/programs/omnissa-sp/pack-schema';
+import { checkReport } from '$lib/programs/omnissa-sp/rules/engine';
 import type { ReportFacts, UsageLineFacts } from '$lib/domain/report-facts';
 import type { Finding } from '$lib/domain/finding';
-import type { RuleId } from '$lib/rules/rule-catalog';
+import type { RuleId } from '$lib/programs/omnissa-sp/rules/rule-catalog';
 
 /** The built-in pack, optionally with overrides applied. */
 export function testPack(overrides: Record<string, unknown> = {}): OmnissaSpPack {

@@ -11,11 +11,11 @@ import { toPeriod } from '$lib/domain/period';
 import type { ReportRevision } from '$lib/domain/report';
 import { parseUsageCsv } from '$lib/import/import-usage-csv';
 import { loadBuiltInPack } from '$lib/programs/built-in-packs';
-import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
+import type { OmnissaSpPack } from '$lib/programs/omnissa-sp/pack-schema';
 import { packRefOf } from '$lib/programs/pack-schema';
-import { checkReport } from '$lib/rules/engine';
+import { checkReport } from '$lib/programs/omnissa-sp/rules/engine';
 import type { Finding } from '$lib/domain/finding';
-import { findingKey } from '$lib/rules/review-summary';
+import { findingKey } from '$lib/domain/finding-identity';
 import { buildBundlePayload, type BuildBundlePayloadOptions } from '$lib/sync/build-bundle-payload';
 import { toBundleId, type BundlePayload } from '$lib/sync/bundle-payload';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PackRef } from '$lib/domain/programs';
-import { omnissaSpPackSchema } from './omnissa-sp-schema';
+import { omnissaSpPackSchema } from './omnissa-sp/pack-schema';
 
 /**
  * Every program pack, told apart by `id`. `genesys-appfoundry` joins this union with its own

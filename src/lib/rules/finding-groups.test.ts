@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReport } from './engine';
+import { checkReport } from '../programs/omnissa-sp/rules/engine';
 import { groupFindings } from './finding-groups';
 import type { UsageLineFacts } from '$lib/domain/report-facts';
 import { reportFacts, testPack, usageLine } from '../../../tests/helpers/rules';

@@ -2,7 +2,7 @@ import { excludedRowsOf } from '$lib/domain/left-out-rows';
 import { isFrozen, type ReportRevision } from '$lib/domain/report';
 import { formatUsageCsv } from '$lib/import/csv-export';
 import type { NumberLocale } from '$lib/import/import-problem';
-import { findingKey } from '$lib/rules/review-summary';
+import { findingKey } from '$lib/domain/finding-identity';
 import { formatAuditLog, linkingRun, matchesAuditFilter } from '$lib/sync/audit-slice';
 import { base64url } from 'jose';
 import type { BundlePayload } from '$lib/sync/bundle-payload';

@@ -12,7 +12,10 @@ import {
 } from '$lib/domain/report';
 import { summarizeLines, type ReportTotals } from '$lib/domain/report-totals';
 import type { MappingPreset } from '$lib/import/mapping-preset';
-import { carryAcknowledgements, carryCreditReasons } from '$lib/rules/carry-over';
+import {
+	carryAcknowledgements,
+	carryCreditReasons
+} from '$lib/programs/omnissa-sp/rules/carry-over';
 import { summarizeReview } from '$lib/rules/review-summary';
 import { audit, withAuditTables, type AuditNote } from './audit';
 import {

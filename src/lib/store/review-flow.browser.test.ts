@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toDecimal } from '$lib/domain/money';
 import { toPeriod } from '$lib/domain/period';
-import { findingFingerprint, findingKey } from '$lib/rules/review-summary';
+import { findingFingerprint, findingKey } from '$lib/domain/finding-identity';
 import { PartnerDeskDatabase } from './db';
 import {
 	acknowledgeFinding,

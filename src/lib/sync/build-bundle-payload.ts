@@ -5,7 +5,7 @@ import type { ReportRevision } from '$lib/domain/report';
 import { bundleKind } from '$lib/domain/report-lifecycle';
 import type { PackRef } from '$lib/domain/programs';
 import type { Finding } from '$lib/domain/finding';
-import { findingKey } from '$lib/rules/review-summary';
+import { findingKey } from '$lib/domain/finding-identity';
 import { lineTotalOf, totalAmountOf } from './bundle-amounts';
 import {
 	BundlePayloadSchema,

@@ -70,7 +70,7 @@ export const BundleLineSchema = z.strictObject({
 export type BundleLine = z.infer<typeof BundleLineSchema>;
 
 export const BundleFindingSchema = z.strictObject({
-	/** A stable rule id (src/lib/rules/rule-catalog.ts). */
+	/** A stable rule id (src/lib/programs/omnissa-sp/rules/rule-catalog.ts). */
 	ruleId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'rule-id'),
 	severity: z.enum(['blocking', 'warning', 'info']),
 	/** The English sentence: the aggregator's language. */

@@ -1,7 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import type { ProgramId } from '$lib/domain/programs';
 import type { Aggregator, Enrollment, Language, Profile } from '$lib/domain/settings';
-import { effectiveOmnissaPack } from '$lib/programs/effective-pack';
+import { effectiveOmnissaPack } from '$lib/programs/omnissa-sp/effective-pack';
 import { Live } from '$lib/store/live.svelte';
 import { listAggregators, listEnrollments, readProfile } from '$lib/store/settings-repo';
 

@@ -1,4 +1,4 @@
-import { checkReport } from '$lib/rules/engine';
+import { checkReport } from '$lib/programs/omnissa-sp/rules/engine';
 import type { Finding } from '$lib/domain/finding';
 import { groupFindings, type FindingGroup } from '$lib/rules/finding-groups';
 import { summarizeReview } from '$lib/rules/review-summary';
