@@ -3,6 +3,8 @@
  * still. Render with `{ context: workspaceContext(testWorkspace(...)) }`.
  */
 import type { Aggregator, Enrollment, Profile } from '$lib/domain/settings';
+import type { ProgramUi } from '$lib/ui/programs/program-ui';
+import { PROGRAM_UIS } from '$lib/ui/programs/registry';
 import { Workspace } from '$lib/ui/workspace.svelte';
 
 export function testProfile(changes: Partial<Profile> = {}): Profile {
@@ -22,6 +24,7 @@ export function testWorkspace(
 		enrollments?: Enrollment[];
 		aggregators?: Aggregator[];
 		now?: Date;
+		programs?: readonly ProgramUi[];
 	} = {}
 ): Workspace {
 	return new Workspace(
@@ -32,6 +35,7 @@ export function testWorkspace(
 			isLoading: () => false,
 			error: () => undefined
 		},
-		(options.now ?? new Date('2026-10-15T10:00:00Z')).getTime()
+		(options.now ?? new Date('2026-10-15T10:00:00Z')).getTime(),
+		options.programs ?? PROGRAM_UIS
 	);
 }

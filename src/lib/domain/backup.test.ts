@@ -19,7 +19,9 @@ const SHAPES: Record<number, string> = {
 	// ships with them, so its fingerprint is theirs.
 	2: 'd728465cd24d9691eb7c0bfb8d9399922efc2bf80270238181f08b6707649cf7',
 	// Version 3: the audit log as a hash chain, and review requests (issue 14).
-	3: '346373d78a496feb73c0697fb5df4d7cec43a34990a852e90d0082d0c32fc1df'
+	3: '346373d78a496feb73c0697fb5df4d7cec43a34990a852e90d0082d0c32fc1df',
+	// Version 4: program ids from the registry, not a fixed list (issue 11).
+	4: '93846e4d4b69c5f9495214b80096219358ccb515341e37279dab9f2a94cbf768'
 };
 
 function fingerprint(schema: z.ZodType): string {
@@ -29,7 +31,7 @@ function fingerprint(schema: z.ZodType): string {
 
 const backup: Backup = {
 	format: 'partner-desk-backup',
-	formatVersion: 3,
+	formatVersion: BACKUP_FORMAT_VERSION,
 	exportedAt: '2026-11-12T09:00:00.000Z',
 	data: {
 		profile: {
@@ -107,10 +109,11 @@ describe('parseBackup', () => {
 	});
 
 	it('refuses a backup from a newer format, naming its version', () => {
-		const text = JSON.stringify({ ...backup, formatVersion: 4 });
+		const newer = BACKUP_FORMAT_VERSION + 1;
+		const text = JSON.stringify({ ...backup, formatVersion: newer });
 		expect(parseBackup({ text, file: 'new.json' })).toEqual({
 			ok: false,
-			problem: { code: 'backup-newer', file: 'new.json', version: 4 }
+			problem: { code: 'backup-newer', file: 'new.json', version: newer }
 		});
 	});
 

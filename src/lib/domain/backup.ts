@@ -21,8 +21,10 @@ export const BACKUP_FORMAT = 'partner-desk-backup';
  * 2: the tables of version 1, all of them, and bundles, bundle bodies and chain heads.
  * 3: the audit log as a hash chain (who, program, period, before/after, prev, hash) and review
  *    requests. A version 1 or 2 file's log is read unchained; the restore chains it.
+ * 4: a program id is any well-formed id, no longer one of a fixed list (programs come from the
+ *    program registry; a record of a program this version does not know is kept).
  */
-export const BACKUP_FORMAT_VERSION = 3;
+export const BACKUP_FORMAT_VERSION = 4;
 
 /** The first version whose audit log is chained. */
 const FIRST_CHAINED_VERSION = 3;

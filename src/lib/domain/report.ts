@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isDecimalString, type DecimalString } from './money';
 import { isPeriod, type Period } from './period';
-import { PROGRAM_IDS } from './programs';
+import { programIdSchema } from './programs';
 
 /**
  * A monthly report revision (DESIGN.md "The monthly report"). Its lines are
@@ -65,7 +65,7 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const ReportRevisionSchema = z.object({
 	id: z.uuid(),
-	programId: z.enum(PROGRAM_IDS),
+	programId: programIdSchema,
 	period,
 	kind: z.enum(REPORT_KINDS).default('regular'),
 	revision: z.number().int().positive(),

@@ -22,12 +22,6 @@ export const de: Record<MessageKey, string> = {
 	'update.offlineReady': 'Partner Desk funktioniert jetzt auch offline.',
 	'update.dismiss': 'Schließen',
 
-	'program.omnissa-sp': 'Omnissa Service Provider',
-	'program.genesys-appfoundry': 'Genesys AppFoundry ISV',
-	'program.omnissa-sp.summary':
-		'Commit-Verträge und monatliche Nutzungsberichte an Ihren Aggregator',
-	'program.genesys-appfoundry.summary': 'Listings, Leads, Umsatz-KPI und Partnerstufe',
-
 	'desk.title': 'Übersicht',
 	'desk.welcome': 'Willkommen, {company}',
 	'desk.firstRun.title': 'Partner Desk einrichten',

@@ -19,11 +19,6 @@ export const en = {
 	'update.offlineReady': 'Partner Desk now works offline.',
 	'update.dismiss': 'Dismiss',
 
-	'program.omnissa-sp': 'Omnissa Service Provider',
-	'program.genesys-appfoundry': 'Genesys AppFoundry ISV',
-	'program.omnissa-sp.summary': 'Commit contracts and monthly usage reports to your aggregator',
-	'program.genesys-appfoundry.summary': 'Listings, leads, revenue KPI and tier status',
-
 	'desk.title': 'Desk',
 	'desk.welcome': 'Welcome, {company}',
 	'desk.firstRun.title': 'Set up Partner Desk',

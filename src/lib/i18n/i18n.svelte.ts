@@ -1,4 +1,5 @@
 import { formatDecimal, formatMoney, type DecimalString } from '$lib/domain/money';
+import type { LocalizedText } from '$lib/domain/localized-text';
 import type { Language } from '$lib/domain/settings';
 import { intlLocale, translate, type MessageKey, type MessageParams } from './translate';
 
@@ -17,6 +18,9 @@ class I18n {
 	locale = $derived(intlLocale(this.language, browserLanguages()));
 
 	t = (key: MessageKey, params?: MessageParams): string => translate(this.language, key, params);
+
+	/** A text a program or pack brings in both languages, in the chosen one. */
+	text = (value: LocalizedText): string => value[this.language];
 
 	date = (value: Date, timeZone?: string): string =>
 		new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeZone }).format(value);

@@ -93,7 +93,7 @@ describe('backup in real IndexedDB', () => {
 			detail: {
 				file: 'partner-desk-backup-2026-11-12.json',
 				exportedAt: '2026-11-12T09:00:00.000Z',
-				formatVersion: 3,
+				formatVersion: BACKUP_FORMAT_VERSION,
 				reports: 1,
 				auditEntries: firstLog.length
 			}
@@ -258,7 +258,10 @@ describe('encrypted backups in real IndexedDB and WebCrypto', () => {
 				[1, 'imported', null, 'omnissa-sp', '2026-10', true],
 				[2, 'restored', null, undefined, undefined, undefined]
 			]);
-			expect(log[1].detail).toMatchObject({ formatVersion: 3, file: `v${formatVersion}.json` });
+			expect(log[1].detail).toMatchObject({
+				formatVersion: BACKUP_FORMAT_VERSION,
+				file: `v${formatVersion}.json`
+			});
 			expect(await verifyAuditChain({ entries: log })).toMatchObject({ ok: true, count: 2 });
 			expect(await db.reports.toArray()).toEqual(current.data.reports);
 			expect(await db.lineChunks.count()).toBe(2);

@@ -1,3 +1,4 @@
+import { omnissaSpProgram } from '$lib/programs/omnissa-sp/program';
 import type { UsageLine } from '$lib/domain/usage-line';
 import { shiftPeriod } from '$lib/domain/period';
 import { previousRevision } from '$lib/domain/report-lifecycle';
@@ -19,7 +20,7 @@ export function reviewTables(db: PartnerDeskDatabase) {
 export async function reviewContext(
 	db: PartnerDeskDatabase
 ): Promise<{ pack: OmnissaSpPack; timeZone: string }> {
-	const enrollment = await db.enrollments.get('omnissa-sp');
+	const enrollment = await db.enrollments.get(omnissaSpProgram.id);
 	const profile = await db.settings.get(PROFILE_KEY);
 	return {
 		pack: effectiveOmnissaPack(enrollment?.packOverrides).pack,

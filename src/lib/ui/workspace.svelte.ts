@@ -1,9 +1,11 @@
 import { getContext, setContext } from 'svelte';
 import type { ProgramId } from '$lib/domain/programs';
 import type { Aggregator, Enrollment, Language, Profile } from '$lib/domain/settings';
-import { effectiveOmnissaPack } from '$lib/programs/omnissa-sp/effective-pack';
+import type { EffectivePack, ProgramModule } from '$lib/programs/program-module';
 import { Live } from '$lib/store/live.svelte';
 import { listAggregators, listEnrollments, readProfile } from '$lib/store/settings-repo';
+import type { ProgramUi } from './programs/program-ui';
+import { PROGRAM_UIS } from './programs/registry';
 
 /** What the workspace reads: the live store in the app, fixed values in a component test. */
 export interface WorkspaceSource {
@@ -42,10 +44,14 @@ export class Workspace {
 		this.#time = time.getTime();
 	}
 
-	/** `time`: the clock's first reading (a test fixes it; the app starts from the real one). */
+	/**
+	 * `time`: the clock's first reading (a test fixes it; the app starts from the real one).
+	 * `programs`: the programs the pages show (a test may add one).
+	 */
 	constructor(
 		private readonly source: WorkspaceSource,
-		time = Date.now()
+		time = Date.now(),
+		readonly programs: readonly ProgramUi[] = PROGRAM_UIS
 	) {
 		this.#time = $state(time);
 	}
@@ -78,8 +84,30 @@ export class Workspace {
 		return this.enrollment(programId) !== undefined;
 	}
 
-	/** The Omnissa pack as the partner uses it: built-in values with the partner's overrides. */
-	readonly omnissa = $derived(effectiveOmnissaPack(this.enrollment('omnissa-sp')?.packOverrides));
+	/** The programs the partner is enrolled in, in the registry's order. */
+	readonly enrolledPrograms = $derived.by(() =>
+		this.programs.filter(({ program }) => this.isEnrolled(program.id))
+	);
+
+	/** Each program's pack as the partner uses it: built-in values with the partner's overrides. */
+	readonly packs: ReadonlyMap<ProgramId, EffectivePack<unknown>> = $derived.by(
+		() =>
+			// Rebuilt whole when an enrollment changes, never mutated: no reactive map needed.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
+			new Map(
+				this.programs.map(({ program }) => [
+					program.id,
+					program.effectivePack(this.enrollment(program.id)?.packOverrides)
+				])
+			)
+	);
+
+	/** One program's effective pack, typed by its module. */
+	packOf<Pack>(program: ProgramModule<Pack>): EffectivePack<Pack> {
+		const found = this.packs.get(program.id);
+		if (!found) throw new Error(`program ${program.id} is not in the workspace's registry`);
+		return found as EffectivePack<Pack>;
+	}
 
 	/** The live workspace: reads the store and ticks. Call in a component's script (root layout). */
 	static live(): Workspace {

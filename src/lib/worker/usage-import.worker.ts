@@ -1,3 +1,4 @@
+import { omnissaSpProgram } from '$lib/programs/omnissa-sp/program';
 /// <reference lib="webworker" />
 import '$lib/domain/zod-config';
 import { importUsageCsv } from '$lib/import/import-usage-csv';
@@ -42,7 +43,7 @@ function reply(message: ImportReply): void {
 /** The Omnissa pack with the partner's overrides: its SID pattern is the one the import uses. */
 async function omnissaPackInUse(db: PartnerDeskDatabase): Promise<OmnissaSpPack> {
 	const enrollments = await listEnrollments(db);
-	const enrollment = enrollments.find((entry) => entry.programId === 'omnissa-sp');
+	const enrollment = enrollments.find((entry) => entry.programId === omnissaSpProgram.id);
 	return effectiveOmnissaPack(enrollment?.packOverrides).pack;
 }
 
