@@ -21,6 +21,14 @@ export function parameterSchema<T extends z.ZodType>(value: T) {
 	});
 }
 
+/** A pack's `parameters`: each value schema wrapped by `parameterSchema`, and no other name. */
+export function parametersSchema<S extends Record<string, z.ZodType>>(values: S) {
+	const shape = Object.fromEntries(
+		Object.entries(values).map(([name, value]) => [name, parameterSchema(value)])
+	);
+	return z.strictObject(shape as { [K in keyof S]: ReturnType<typeof parameterSchema<S[K]>> });
+}
+
 /** The generic shape of one parameter, for code that walks all of them (labels, overrides). */
 export type PackParameter<T> = {
 	value: T;

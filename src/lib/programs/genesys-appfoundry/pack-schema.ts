@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { localizedTextSchema } from '../../domain/localized-text';
-import { parameterSchema } from '../parameter';
+import { packHeaderShape } from '../pack-header';
+import { parametersSchema } from '../parameter';
 import { compare, type DecimalString } from '../../domain/money';
 import { isRealDate } from './iso-date';
 import { compensationBasisSchema, currencySchema } from './records';
 
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const amountSchema = z
 	.string()
@@ -58,16 +58,7 @@ export const genesysValueSchemas = {
 	repCompensation: compensationBasisSchema
 };
 
-export const genesysParametersSchema = z.strictObject({
-	entryTier: parameterSchema(genesysValueSchemas.entryTier),
-	tiers: parameterSchema(genesysValueSchemas.tiers),
-	kpiCurrency: parameterSchema(genesysValueSchemas.kpiCurrency),
-	reviewDate: parameterSchema(genesysValueSchemas.reviewDate),
-	graceDays: parameterSchema(genesysValueSchemas.graceDays),
-	trainingRequirements: parameterSchema(genesysValueSchemas.trainingRequirements),
-	staleLeadDays: parameterSchema(genesysValueSchemas.staleLeadDays),
-	repCompensation: parameterSchema(genesysValueSchemas.repCompensation)
-});
+export const genesysParametersSchema = parametersSchema(genesysValueSchemas);
 
 export type GenesysParameterName = keyof typeof genesysValueSchemas;
 
@@ -78,12 +69,8 @@ export type GenesysParameterName = keyof typeof genesysValueSchemas;
 export const genesysPackSchema = z
 	.strictObject({
 		id: z.literal('genesys-appfoundry'),
-		version: z.string().regex(SEMVER, 'a semantic version such as 1.0.0'),
+		...packHeaderShape,
 		programYear: z.int().min(2000).max(2999),
-		validFrom: z.iso.date(),
-		validTo: z.iso.date().nullable(),
-		title: localizedTextSchema,
-		basedOn: z.strictObject({ document: z.string().min(1), date: z.iso.date() }),
 		parameters: genesysParametersSchema
 	})
 	.superRefine((pack, context) => {

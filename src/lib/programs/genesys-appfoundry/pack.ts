@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../../domain/localized-text';
 import type { ParameterSource } from '../parameter';
-import { problemsFromZodIssues, type PackResult } from '../pack-problem';
+import { parsePack } from '../load-pack';
+import type { PackResult } from '../pack-problem';
 import builtIn2026 from './genesys-appfoundry-2026.json';
 import { genesysPackSchema, type GenesysPack, type Tier } from './pack-schema';
 import type { IsoDate } from './iso-date';
@@ -20,20 +21,7 @@ export function confirmLabel(parameter: { source: ParameterSource }): LocalizedT
 
 /** Validates a Genesys pack (JSON text or a parsed value); problems name the field. */
 export function loadGenesysPack(options: { json: unknown }): PackResult<GenesysPack> {
-	let input = options.json;
-	if (typeof input === 'string') {
-		try {
-			input = JSON.parse(input);
-		} catch (error) {
-			return {
-				ok: false,
-				problems: [{ code: 'invalid-json', field: '', detail: (error as Error).message }]
-			};
-		}
-	}
-	const parsed = genesysPackSchema.safeParse(input);
-	if (parsed.success) return { ok: true, value: parsed.data };
-	return { ok: false, problems: problemsFromZodIssues(parsed.error.issues) };
+	return parsePack(genesysPackSchema, options.json);
 }
 
 /** The packs that ship, one per program year, as raw JSON (they pass `loadGenesysPack`). */

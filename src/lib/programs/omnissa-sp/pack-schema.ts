@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { localizedTextSchema } from '$lib/domain/localized-text';
-import { parameterSchema } from '../parameter';
+import { packHeaderShape } from '../pack-header';
+import { parametersSchema } from '../parameter';
 
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const dayOfMonthSchema = z.int().min(1).max(31);
@@ -97,22 +97,7 @@ export const omnissaSpValueSchemas = {
 	exclusionReasons: reasonCodesSchema
 };
 
-export const omnissaSpParametersSchema = z.strictObject({
-	reviewOpensDay: parameterSchema(omnissaSpValueSchemas.reviewOpensDay),
-	submitDueDay: parameterSchema(omnissaSpValueSchemas.submitDueDay),
-	/** null: the partner's own zone from settings. A pack may pin one for a program-wide clock. */
-	timeZone: parameterSchema(omnissaSpValueSchemas.timeZone),
-	weekendHolidayPolicy: parameterSchema(omnissaSpValueSchemas.weekendHolidayPolicy),
-	quantityChangeThresholdPercent: parameterSchema(
-		omnissaSpValueSchemas.quantityChangeThresholdPercent
-	),
-	sidPattern: parameterSchema(omnissaSpValueSchemas.sidPattern),
-	countedUnits: parameterSchema(omnissaSpValueSchemas.countedUnits),
-	lineTotalRounding: parameterSchema(omnissaSpValueSchemas.lineTotalRounding),
-	currency: parameterSchema(omnissaSpValueSchemas.currency),
-	reasonCodes: parameterSchema(omnissaSpValueSchemas.reasonCodes),
-	exclusionReasons: parameterSchema(omnissaSpValueSchemas.exclusionReasons)
-});
+export const omnissaSpParametersSchema = parametersSchema(omnissaSpValueSchemas);
 
 export type OmnissaSpParameterName = keyof typeof omnissaSpValueSchemas;
 
@@ -120,12 +105,7 @@ export type OmnissaSpParameterName = keyof typeof omnissaSpValueSchemas;
 export const omnissaSpPackSchema = z
 	.strictObject({
 		id: z.literal('omnissa-sp'),
-		version: z.string().regex(SEMVER, 'a semantic version such as 1.0.0'),
-		validFrom: z.iso.date(),
-		/** null: open-ended, valid until a newer program guide replaces the pack. */
-		validTo: z.iso.date().nullable(),
-		title: localizedTextSchema,
-		basedOn: z.strictObject({ document: z.string().min(1), date: z.iso.date() }),
+		...packHeaderShape,
 		parameters: omnissaSpParametersSchema
 	})
 	.superRefine((pack, context) => {
