@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Contract } from '$lib/programs/omnissa-sp/commercial/contract';
+import { contractSchema, type Contract } from '$lib/programs/omnissa-sp/commercial/contract';
 import { omnissaSpProgram } from '$lib/programs/omnissa-sp/program';
 import { BackupRefused, exportBackup, restoreBackup } from './backup-repo';
 import { PartnerDeskDatabase } from './db';
@@ -24,7 +24,7 @@ function open(): PartnerDeskDatabase {
 	return db;
 }
 
-const contract: Contract = {
+const contract = contractSchema.parse({
 	id: 'SPC-4711-2026-01',
 	aggregator: { id: 'AGG-EXD-DE', name: 'Example Distribution GmbH' },
 	startDate: '2026-04-01',
@@ -35,7 +35,7 @@ const contract: Contract = {
 		confirmed: false,
 		bands: [{ id: 'band-1', minAmountMsrp: '100000.00', discountPercent: '5' }]
 	}
-};
+});
 const save = (value: unknown, replacing?: string) =>
 	saveProgramRecord(db, { program: omnissaSpProgram, kind: 'contract', value, replacing });
 
