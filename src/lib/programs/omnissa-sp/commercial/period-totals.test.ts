@@ -51,8 +51,9 @@ describe('periodTotals', () => {
 				]
 			)
 		).toEqual([
-			{ period: '2026-09', state: 'delivered', totalMsrp: '75138.10' },
-			{ period: '2026-11', state: 'ready', totalMsrp: '100.00' }
+			// Exact sums in their shortest form; the evaluation rounds to cents once, at the end.
+			{ period: '2026-09', state: 'delivered', totalMsrp: '75138.1' },
+			{ period: '2026-11', state: 'ready', totalMsrp: '100' }
 		]);
 	});
 });

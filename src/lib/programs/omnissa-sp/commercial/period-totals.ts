@@ -38,8 +38,7 @@ export function periodTotals(options: {
 					: undefined;
 		if (!totals) continue;
 		const amount = toDecimal(revision.totals.amount);
-		const before = totals.get(revision.period);
-		totals.set(revision.period, before === undefined ? amount : add(before, amount));
+		totals.set(revision.period, add(totals.get(revision.period) ?? toDecimal('0'), amount));
 	}
 	const totals: ReportTotal[] = [...delivered].map(([period, totalMsrp]) => ({
 		period,
