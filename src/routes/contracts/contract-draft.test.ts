@@ -62,6 +62,11 @@ describe('the contract form', () => {
 		});
 	});
 
+	it('asks for an amount that is missing, rather than calling it no number', () => {
+		const read = contractOf(emptyDraft('EUR'), { language: 'en', aggregators });
+		expect(read.ok || read.errors.committed).toBe('required');
+	});
+
 	it('keeps what the form does not show when a contract is edited', () => {
 		const base = contractSchema.parse({
 			id: 'SPC-1',

@@ -77,7 +77,7 @@ export function contractOf(
 	const months = Number(draft.termMonths);
 	if (!Number.isInteger(months) || months < 1 || months > 120) errors.termMonths = 'number';
 	const committed = number(draft.committed);
-	if (!committed.ok) errors.committed = 'number';
+	if (!committed.ok) errors.committed = draft.committed.trim() === '' ? 'required' : 'number';
 	const bands = draft.bands
 		.split('\n')
 		.map((line) => line.trim())
