@@ -543,7 +543,7 @@ export const de: Record<MessageKey, string> = {
 	'pack.policy.previous-business-day': 'Auf den vorigen Werktag verschieben',
 	'contracts.title': 'Commit-Verträge',
 	'contracts.intro':
-		'Ihre Zusage zum Listenpreis (UVP) bei einem Aggregator für einen Mengenrabatt, und wie Ihre gelieferten Berichte sie verbrauchen.',
+		'Ihre Zusage zum Listenpreis (UVP) bei einem Aggregator für einen Mengenrabatt, und wie Ihre zugestellten Berichte sie verbrauchen.',
 	'contracts.notEnrolled':
 		'Commit-Verträge gehören zum Programm Omnissa Service Provider: melden Sie sich zuerst in den Einstellungen dafür an.',
 	'contracts.empty': 'Noch kein Vertrag. Legen Sie einen an oder importieren Sie seine JSON-Datei.',
@@ -588,9 +588,9 @@ export const de: Record<MessageKey, string> = {
 	'contracts.bands.confirmed': 'Stufen mit Ihrem Aggregator bestätigt',
 	'contracts.figures.title': 'Verbrauch',
 	'contracts.figures.committed': 'Zusage zum Listenpreis',
-	'contracts.figures.consumed': 'Bisher verbraucht (gelieferte Berichte in der Laufzeit)',
+	'contracts.figures.consumed': 'Bisher verbraucht (zugestellte Berichte in der Laufzeit)',
 	'contracts.figures.percent': 'Verbrauchter Anteil der Zusage',
-	'contracts.figures.pending': 'Ausstehend: bereit, noch nicht geliefert',
+	'contracts.figures.pending': 'Ausstehend: bereit, noch nicht zugestellt',
 	'contracts.figures.pendingMonths': '{amount} ({periods})',
 	'contracts.figures.none': 'keine',
 	'contracts.figures.months': 'Gemeldete · verbleibende Monate',
@@ -608,7 +608,7 @@ export const de: Record<MessageKey, string> = {
 	'contracts.figures.nextBand': 'Nächste: {band}, noch {distance}',
 	'contracts.figures.topBand': 'Die höchste Stufe',
 	'contracts.figures.how':
-		'So wird gerechnet: verbraucht ist die Summe der gelieferten Berichte, deren Monat in der Laufzeit liegt (davor oder danach zählt nicht). Durchschnitt = verbraucht ÷ gelieferte Monate. Prognose = verbraucht + Durchschnitt × Monate der Laufzeit nach dem letzten gelieferten. Exakte Dezimalzahlen, einmal am Ende kaufmännisch-gerade auf Cent gerundet.',
+		'So wird gerechnet: verbraucht ist die Summe der zugestellten Berichte, deren Monat in der Laufzeit liegt (davor oder danach zählt nicht). Durchschnitt = verbraucht ÷ zugestellte Monate. Prognose = verbraucht + Durchschnitt × Monate der Laufzeit nach dem letzten zugestellten. Exakte Dezimalzahlen, einmal am Ende kaufmännisch-gerade auf Cent gerundet.',
 	'contracts.net.title': 'Nettopreis nach Rabatt',
 	'contracts.net.amount': 'Betrag zum Listenpreis',
 	'contracts.net.result': 'Netto nach {percent} %: {net}',
