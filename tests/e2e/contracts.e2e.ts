@@ -14,6 +14,9 @@ import { FIXTURES, ReportsPage } from './pages/reports';
 const expected = JSON.parse(await readFile(`${FIXTURES}/expected.json`, 'utf8')).omnissa[
 	'commit-contract.json'
 ];
+const invoiceExpected = JSON.parse(await readFile(`${FIXTURES}/expected.json`, 'utf8')).omnissa[
+	'aggregator-invoice-2026-09.csv'
+];
 const fixture = JSON.parse(await readFile(`${FIXTURES}/omnissa/commit-contract.json`, 'utf8'));
 
 /** October's export, with every finding answered as the sample data's story does, marked ready. */
@@ -124,6 +127,51 @@ test('a commit contract consumed by two delivered months: figures, chart and tab
 		// Net price: 1,000.05 at list price, band-3's 10 %: 900.045 → 900.04 (half-even).
 		await card.getByLabel('Amount at list price').fill('1000.05');
 		await expect(card.getByTestId('net-price')).toHaveText('Net after 10 %: €900.04');
+
+		// The aggregator's September invoice against the delivered September report.
+		await page
+			.getByLabel('Import invoice (CSV)')
+			.setInputFiles(`${FIXTURES}/omnissa/aggregator-invoice-2026-09.csv`);
+		await expect(page.getByTestId('invoices-status')).toHaveText(
+			'aggregator-invoice-2026-09.csv: invoice EXD-RE-2026-320939 for September 2026 imported.'
+		);
+		const invoice = page.getByTestId('invoice');
+		await expect(invoice.getByTestId('invoice-summary')).toHaveText(
+			`${invoiceExpected.matchedLines} of ${invoiceExpected.rows} lines match; 2 differences beyond the tolerance of €0.05.`
+		);
+		await expect(invoice.getByTestId('invoice-net-total')).toHaveText(
+			`Invoice net minus what the report implies: ${euro(invoiceExpected.differenceNet)}`
+		);
+		const differences = invoice.getByTestId('invoice-difference');
+		await expect(differences).toHaveCount(2);
+		for (const planted of invoiceExpected.plantedDifferences) {
+			const row = differences.filter({ hasText: planted.sid }).filter({ hasText: planted.sku });
+			await expect(row).toContainText(
+				planted.kind === 'quantity-differs' ? 'quantity differs' : 'price or discount differs'
+			);
+			await expect(row).toContainText(euro(planted.netDifference));
+		}
+		// An explanation that a spreadsheet would run as a formula is exported inert.
+		await invoice
+			.getByLabel('Comment for position 430')
+			.fill('=HYPERLINK("x") credit note 18 users');
+		await invoice
+			.getByTestId('invoice-difference')
+			.filter({ hasText: 'Verbandsgemeinde Lindenau' })
+			.getByRole('button', { name: 'Mark explained' })
+			.click();
+		await expect(invoice).toContainText('Explained: =HYPERLINK("x") credit note 18 users');
+		const download = page.waitForEvent('download');
+		await invoice.getByRole('button', { name: 'Export reconciliation (CSV)' }).click();
+		const exported = await readFile(await (await download).path(), 'utf8');
+		const csvRows = exported.trim().split('\r\n');
+		expect(csvRows).toHaveLength(1 + invoiceExpected.rows);
+		expect(csvRows.filter((row) => row.includes('matched'))).toHaveLength(
+			invoiceExpected.matchedLines
+		);
+		expect(csvRows.find((row) => row.startsWith('430,'))).toBe(
+			'430,Verbandsgemeinde Lindenau,SID-4711-UEM-01,OSP-UEM-ADV-USR,quantity-differs,146,164,911.92,1024.34,112.42,"\'=HYPERLINK(""x"") credit note 18 users"'
+		);
 
 		expect((await new AxeBuilder({ page }).analyze()).violations, 'contracts page').toEqual([]);
 

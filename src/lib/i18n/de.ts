@@ -638,5 +638,37 @@ export const de: Record<MessageKey, string> = {
 	'desk.contracts.status.overage': 'Prognose: Überschreitung {amount}',
 	'desk.contracts.status.on-track': 'Im Plan',
 	'desk.contracts.remaining': 'Vertrag {id}: noch {amount} der Zusage offen',
-	'desk.contracts.ending': 'Laufzeit endet in {days} {days|Tag|Tagen}'
+	'desk.contracts.ending': 'Laufzeit endet in {days} {days|Tag|Tagen}',
+	'contracts.invoices.title': 'Rechnungen des Aggregators',
+	'contracts.invoices.intro':
+		'Importieren Sie die Rechnung Ihres Aggregators (CSV), um sie Zeile für Zeile mit dem zugestellten Bericht ihres Monats abzugleichen.',
+	'contracts.invoices.import': 'Rechnung importieren (CSV)',
+	'contracts.invoices.imported': '{file}: Rechnung {id} für {period} importiert.',
+	'contracts.invoices.problem': '{file}, Zeile {line}, {field}: {message}',
+	'contracts.invoices.taken': '{file}: Rechnung {id} ist bereits importiert.',
+	'contracts.invoices.none': 'Noch keine Rechnung importiert.',
+	'contracts.invoices.heading': 'Rechnung {id} · {period}',
+	'contracts.invoices.noReport':
+		'Noch kein zugestellter Bericht für {period}: die Rechnung wird abgeglichen, sobald er zugestellt ist.',
+	'contracts.invoices.summary':
+		'{matched} von {lines} Zeilen stimmen; {differences} {differences|Abweichung|Abweichungen} über der Toleranz von {tolerance}.',
+	'contracts.invoices.netTotal': 'Rechnungsnetto abzüglich des aus dem Bericht folgenden: {amount}',
+	'contracts.invoices.col.pos': 'Pos.',
+	'contracts.invoices.col.line': 'Kunde · SID · SKU',
+	'contracts.invoices.col.state': 'Abweichung',
+	'contracts.invoices.col.quantity': 'Menge Bericht · Rechnung',
+	'contracts.invoices.col.net': 'Netto erwartet · berechnet',
+	'contracts.invoices.col.difference': 'Netto-Differenz',
+	'contracts.invoices.col.explanation': 'Erklärung',
+	'contracts.invoices.state.matched': 'stimmt',
+	'contracts.invoices.state.quantity-differs': 'Menge weicht ab',
+	'contracts.invoices.state.price-differs': 'Preis oder Rabatt weicht ab',
+	'contracts.invoices.state.missing-on-invoice': 'fehlt auf der Rechnung',
+	'contracts.invoices.state.missing-in-report': 'fehlt im Bericht',
+	'contracts.invoices.comment': 'Kommentar zu Position {pos}',
+	'contracts.invoices.explain': 'Als erklärt markieren',
+	'contracts.invoices.explained': 'Erklärt: {comment}',
+	'contracts.invoices.export': 'Abgleich exportieren (CSV)',
+	'contracts.invoices.delete': 'Rechnung löschen',
+	'contracts.invoices.deleted': 'Rechnung {id} gelöscht.'
 };

@@ -619,7 +619,39 @@ export const en = {
 	'desk.contracts.status.overage': 'Overage forecast: {amount}',
 	'desk.contracts.status.on-track': 'On track',
 	'desk.contracts.remaining': 'Contract {id}: {amount} of the commitment remaining',
-	'desk.contracts.ending': 'Term ends in {days} {days|day|days}'
+	'desk.contracts.ending': 'Term ends in {days} {days|day|days}',
+	'contracts.invoices.title': 'Aggregator invoices',
+	'contracts.invoices.intro':
+		'Import your aggregator’s invoice (CSV) to reconcile it line by line with the delivered report of its month.',
+	'contracts.invoices.import': 'Import invoice (CSV)',
+	'contracts.invoices.imported': '{file}: invoice {id} for {period} imported.',
+	'contracts.invoices.problem': '{file}, line {line}, {field}: {message}',
+	'contracts.invoices.taken': '{file}: invoice {id} is imported already.',
+	'contracts.invoices.none': 'No invoice imported yet.',
+	'contracts.invoices.heading': 'Invoice {id} · {period}',
+	'contracts.invoices.noReport':
+		'No delivered report for {period} yet: the invoice is reconciled once that report is delivered.',
+	'contracts.invoices.summary':
+		'{matched} of {lines} lines match; {differences} {differences|difference|differences} beyond the tolerance of {tolerance}.',
+	'contracts.invoices.netTotal': 'Invoice net minus what the report implies: {amount}',
+	'contracts.invoices.col.pos': 'Pos.',
+	'contracts.invoices.col.line': 'Customer · SID · SKU',
+	'contracts.invoices.col.state': 'Difference',
+	'contracts.invoices.col.quantity': 'Quantity report · invoice',
+	'contracts.invoices.col.net': 'Net expected · invoiced',
+	'contracts.invoices.col.difference': 'Net difference',
+	'contracts.invoices.col.explanation': 'Explanation',
+	'contracts.invoices.state.matched': 'matched',
+	'contracts.invoices.state.quantity-differs': 'quantity differs',
+	'contracts.invoices.state.price-differs': 'price or discount differs',
+	'contracts.invoices.state.missing-on-invoice': 'missing on the invoice',
+	'contracts.invoices.state.missing-in-report': 'missing in the report',
+	'contracts.invoices.comment': 'Comment for position {pos}',
+	'contracts.invoices.explain': 'Mark explained',
+	'contracts.invoices.explained': 'Explained: {comment}',
+	'contracts.invoices.export': 'Export reconciliation (CSV)',
+	'contracts.invoices.delete': 'Delete invoice',
+	'contracts.invoices.deleted': 'Invoice {id} deleted.'
 } as const;
 
 export type MessageKey = keyof typeof en;
