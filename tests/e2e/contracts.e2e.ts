@@ -204,6 +204,30 @@ test('a commit contract consumed by two delivered months: figures, chart and tab
 			'430,Verbandsgemeinde Lindenau,SID-4711-UEM-01,OSP-UEM-ADV-USR,quantity-differs,146,164,911.92,1024.34,112.42,"\'=HYPERLINK(""x"") credit note 18 users"'
 		);
 
+		// Booking points, October against September: 4 new or expansion, 6 reductions.
+		const candidates = page.getByTestId('booking-candidate');
+		await expect(candidates).toHaveCount(10);
+		const ledger = page.getByTestId('booking-ledger');
+		// 153.60 + 871.50 + 374.40 + 1,120.50 = 2,520.00
+		await expect(ledger).toContainText('SPC-4711-2026-01 · October 2026: 2,520.00 points');
+		await expect(ledger).toContainText('not counted: a reduction');
+		const row = (customer: RegExp, sku: string) =>
+			candidates.filter({ hasText: customer }).filter({ hasText: sku });
+		await row(/^Alpenblick/, 'OSP-HZN-STD-CCU')
+			.getByRole('button', { name: 'Reject' })
+			.click();
+		await row(/^TechnoForm/, 'OSP-HZN-STD-CCU')
+			.getByRole('button', { name: 'Mark renewal' })
+			.click();
+		// 2,520.00 − 871.50 (rejected) − 1,120.50 (a renewal) = 528.00
+		await expect(ledger).toContainText('SPC-4711-2026-01 · October 2026: 528.00 points');
+		await expect(ledger).toContainText('not counted: rejected by you');
+		await expect(ledger).toContainText('not counted: a renewal');
+		await page.reload();
+		await expect(page.getByTestId('booking-ledger')).toContainText(
+			'SPC-4711-2026-01 · October 2026: 528.00 points'
+		);
+
 		expect((await new AxeBuilder({ page }).analyze()).violations, 'contracts page').toEqual([]);
 
 		await page.getByRole('link', { name: 'Desk', exact: true }).click();
