@@ -237,6 +237,10 @@ test('a commit contract consumed by two delivered months: figures, chart and tab
 		await expect(page.getByTestId('desk-contracts')).toContainText(
 			`Shortfall forecast: ${euro(figures.projectedShortfall)}`
 		);
+		// September's invoice is in; October's is the one to reconcile next.
+		await expect(page.getByTestId('desk-contracts')).toContainText(
+			'Next invoice to reconcile: October 2026'
+		);
 	} finally {
 		await aggregator.stop();
 	}

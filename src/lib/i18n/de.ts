@@ -638,6 +638,7 @@ export const de: Record<MessageKey, string> = {
 	'desk.contracts.status.overage': 'Prognose: Überschreitung {amount}',
 	'desk.contracts.status.on-track': 'Im Plan',
 	'desk.contracts.remaining': 'Vertrag {id}: noch {amount} der Zusage offen',
+	'desk.contracts.invoice': 'Nächste abzugleichende Rechnung: {period}',
 	'desk.contracts.ending': 'Laufzeit endet in {days} {days|Tag|Tagen}',
 	'contracts.invoices.title': 'Rechnungen des Aggregators',
 	'contracts.invoices.intro':

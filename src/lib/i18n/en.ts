@@ -619,6 +619,7 @@ export const en = {
 	'desk.contracts.status.overage': 'Overage forecast: {amount}',
 	'desk.contracts.status.on-track': 'On track',
 	'desk.contracts.remaining': 'Contract {id}: {amount} of the commitment remaining',
+	'desk.contracts.invoice': 'Next invoice to reconcile: {period}',
 	'desk.contracts.ending': 'Term ends in {days} {days|day|days}',
 	'contracts.invoices.title': 'Aggregator invoices',
 	'contracts.invoices.intro':
