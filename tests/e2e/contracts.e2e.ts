@@ -123,6 +123,15 @@ test('a commit contract consumed by two delivered months: figures, chart and tab
 		);
 		// Nothing stored changed.
 		await expect(figure('forecast')).toHaveText(euro(figures.forecastAtTermEnd));
+		// For one customer: 20 % of Klinikverbund Oberau's October (36,628.40) = 7,325.68 a month
+		// more; 152,358.44 + 5 × (76,179.22 + 7,325.68) = 569,882.94: shortfall 330,117.06.
+		await card.getByLabel('For', { exact: true }).selectOption({
+			label: 'Klinikverbund Oberau gGmbH (€36,628.40)'
+		});
+		await card.getByRole('button', { name: 'What if' }).click();
+		await expect(card.getByTestId('what-if-result')).toHaveText(
+			'Forecast €569,882.94 · shortfall €330,117.06 · band band-3'
+		);
 
 		// Net price: 1,000.05 at list price, band-3's 10 %: 900.045 → 900.04 (half-even).
 		await card.getByLabel('Amount at list price').fill('1000.05');

@@ -623,8 +623,10 @@ export const de: Record<MessageKey, string> = {
 	'contracts.whatIf.title': 'Was wäre, wenn',
 	'contracts.whatIf.intro':
 		'Ändern Sie die erwartete Nutzung der kommenden Monate und sehen Sie Prognose, Stufe und Unterschreitung; gespeichert wird nichts.',
+	'contracts.whatIf.for': 'Für',
+	'contracts.whatIf.all': 'alle Kunden (den Durchschnitt)',
 	'contracts.whatIf.by': 'Ändern um',
-	'contracts.whatIf.percent': 'Prozent des Durchschnitts',
+	'contracts.whatIf.percent': 'Prozent des Durchschnitts (oder des Kundenmonats)',
 	'contracts.whatIf.amount': 'Betrag pro Monat zum Listenpreis',
 	'contracts.whatIf.value': 'Änderung',
 	'contracts.whatIf.value.hint':

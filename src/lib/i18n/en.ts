@@ -604,8 +604,10 @@ export const en = {
 	'contracts.whatIf.title': 'What if',
 	'contracts.whatIf.intro':
 		'Change the expected usage of the coming months and see forecast, band and shortfall; nothing stored changes.',
+	'contracts.whatIf.for': 'For',
+	'contracts.whatIf.all': 'all customers (the run rate)',
 	'contracts.whatIf.by': 'Change by',
-	'contracts.whatIf.percent': 'percent of the run rate',
+	'contracts.whatIf.percent': 'percent of the run rate (or of the customer’s month)',
 	'contracts.whatIf.amount': 'amount per month at list price',
 	'contracts.whatIf.value': 'Change',
 	'contracts.whatIf.value.hint':
