@@ -193,8 +193,8 @@ test('a commit contract consumed by two delivered months: figures, chart and tab
 			.getByLabel('Comment for position 430')
 			.fill('=HYPERLINK("x") credit note 18 users');
 		await invoice
-			.getByTestId('invoice-difference')
-			.filter({ hasText: 'Verbandsgemeinde Lindenau' })
+			.getByTestId('invoice-explanation')
+			.filter({ has: page.getByLabel('Comment for position 430') })
 			.getByRole('button', { name: 'Mark explained' })
 			.click();
 		await expect(invoice).toContainText('Explained: =HYPERLINK("x") credit note 18 users');
