@@ -213,6 +213,13 @@ test('a commit contract consumed by two delivered months: figures, chart and tab
 			'430,Verbandsgemeinde Lindenau,SID-4711-UEM-01,OSP-UEM-ADV-USR,quantity-differs,146,164,911.92,1024.34,112.42,"\'=HYPERLINK(""x"") credit note 18 users"'
 		);
 
+		// A tolerance of 4.00 takes the aggregator's 3.40 rounding on Pos. 120 for a match.
+		await invoice.getByLabel('Tolerance for net differences').fill('4');
+		await invoice.getByRole('button', { name: 'Apply tolerance' }).click();
+		await expect(invoice.getByTestId('invoice-summary')).toHaveText(
+			'42 of 43 lines match; 1 difference beyond the tolerance of €4.00.'
+		);
+
 		// Booking points, October against September: 4 new or expansion, 6 reductions.
 		const candidates = page.getByTestId('booking-candidate');
 		await expect(candidates).toHaveCount(10);

@@ -671,6 +671,10 @@ export const de: Record<MessageKey, string> = {
 	'contracts.invoices.comment': 'Kommentar zu Position {pos}',
 	'contracts.invoices.explain': 'Als erklärt markieren',
 	'contracts.invoices.explained': 'Erklärt: {comment}',
+	'contracts.invoices.tolerance': 'Toleranz für Netto-Differenzen (Rundung des Aggregators)',
+	'contracts.invoices.tolerance.save': 'Toleranz anwenden',
+	'contracts.invoices.tolerance.invalid':
+		'Geben Sie einen Betrag von null oder mehr ein, zum Beispiel 0,05.',
 	'contracts.invoices.export': 'Abgleich exportieren (CSV)',
 	'contracts.invoices.delete': 'Rechnung löschen',
 	'contracts.invoices.deleted': 'Rechnung {id} gelöscht.',
