@@ -239,9 +239,16 @@ test('a commit contract consumed by two delivered months: figures, chart and tab
 		await expect(ledger).toContainText('SPC-4711-2026-01 · October 2026: 528.00 points');
 		await expect(ledger).toContainText('not counted: rejected by you');
 		await expect(ledger).toContainText('not counted: a renewal');
+		// The partner's own amount for Alpenblick's Access users: 100.00 instead of 153.60.
+		const access = row(/^Alpenblick/, 'OSP-ACC-USR');
+		await access.getByText('Change the amount').click();
+		await access.getByLabel('Amount at list price').fill('100');
+		await access.getByRole('button', { name: 'Save amount' }).click();
+		// 528.00 − 153.60 + 100.00 = 474.40
+		await expect(ledger).toContainText('SPC-4711-2026-01 · October 2026: 474.40 points');
 		await page.reload();
 		await expect(page.getByTestId('booking-ledger')).toContainText(
-			'SPC-4711-2026-01 · October 2026: 528.00 points'
+			'SPC-4711-2026-01 · October 2026: 474.40 points'
 		);
 
 		expect((await new AxeBuilder({ page }).analyze()).violations, 'contracts page').toEqual([]);

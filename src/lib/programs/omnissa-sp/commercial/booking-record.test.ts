@@ -22,6 +22,7 @@ describe('candidatesWithDecisions', () => {
 			...emptyBookingRecord(october),
 			decisions: { a: 'confirmed', b: 'rejected' },
 			renewals: ['c'],
+			edits: { b: { amountMsrp: '15.00' } },
 			added: [{ ...transaction('manual', 'new', '50.00'), contractId: 'SPC-1' }]
 		});
 		const candidates = candidatesWithDecisions(
@@ -32,11 +33,13 @@ describe('candidatesWithDecisions', () => {
 			],
 			record
 		);
-		expect(candidates.map((c) => [c.key, c.kind, c.decision, c.addedByUser ?? false])).toEqual([
-			['a', 'new', 'confirmed', false],
-			['b', 'expansion', 'rejected', false],
-			['c', 'renewal', 'open', false],
-			['manual', 'new', 'confirmed', true]
+		expect(
+			candidates.map((c) => [c.key, c.kind, c.decision, c.amountMsrp, c.addedByUser ?? false])
+		).toEqual([
+			['a', 'new', 'confirmed', '10', false],
+			['b', 'expansion', 'rejected', '15.00', false],
+			['c', 'renewal', 'open', '30', false],
+			['manual', 'new', 'confirmed', '50', true]
 		]);
 		expect(candidatesWithDecisions([transaction('a', 'new', '10.00')], undefined)).toMatchObject([
 			{ key: 'a', decision: 'open' }
