@@ -405,6 +405,27 @@ export const de: Record<MessageKey, string> = {
 	'report.packOverridden': 'mit Ihren Werten für: {names}.',
 	'report.packOpen': 'Paket öffnen',
 	// Der Prüfablauf: Ablehnungen, die Bestätigung vor dem Signieren, die Worte des Partners, der Vergleich.
+	'error.store.not-a-draft':
+		'Dieser Bericht ist kein Entwurf mehr; öffnen Sie ihn erneut, um seinen Stand zu sehen.',
+	'error.store.no-left-out-rows': 'Dieser Bericht hat keine ausgelassenen Zeilen zu entscheiden.',
+	'error.store.not-enrolled':
+		'Sie nehmen an diesem Programm nicht teil; melden Sie sich zuerst in den Einstellungen an.',
+	'error.store.bundle-missing': 'Dieses Paket gibt es auf diesem Gerät nicht mehr.',
+	'error.store.bundle-not-waiting':
+		'Dieses Paket wartet nicht mehr auf den Versand; vielleicht hat ein anderer Tab es gesendet.',
+	'error.store.bundle-not-failed':
+		'Dieses Paket wurde nicht abgelehnt; es gibt nichts erneut zu senden.',
+	'error.store.bundle-not-withdrawable':
+		'Dieses Paket kann nicht mehr zurückgezogen werden: Es wurde gesendet, oder ein neueres folgt ihm.',
+	'error.store.not-a-chain-gap':
+		'Dieses Paket wurde nicht wegen einer Lücke in der Kette abgelehnt.',
+	'error.store.chain-already-sent':
+		'Pakete nach diesem wurden bereits gesendet; die Kette kann nicht neu signiert werden.',
+	'error.store.revision-missing': 'Diese Berichtsrevision gibt es auf diesem Gerät nicht mehr.',
+	'error.store.aggregator-missing':
+		'Diesen Aggregator gibt es nicht mehr; tragen Sie ihn in den Einstellungen erneut ein.',
+	'error.store.revision-not-ready':
+		'Der Bericht ist nicht mehr zum Signieren freigegeben; vielleicht hat ein anderer Tab ihn geändert.',
 	'error.report.draft-exists':
 		'Für diesen Monat gibt es schon einen Entwurf. Öffnen Sie ihn, oder wählen Sie die Datei erneut und bestätigen Sie, dass sie die Zeilen des Entwurfs ersetzt.',
 	'error.report.not-a-draft':

@@ -391,6 +391,22 @@ export const en = {
 	'report.packOverridden': 'with your values for: {names}.',
 	'report.packOpen': 'Open the pack',
 	// The review flow: refusals, the confirmation before signing, the partner's words, the diff.
+	'error.store.not-a-draft': 'This report is no longer a draft; open it again to see its state.',
+	'error.store.no-left-out-rows': 'This report has no left-out rows to decide.',
+	'error.store.not-enrolled': 'You are not enrolled in this program; enroll in Settings first.',
+	'error.store.bundle-missing': 'This bundle no longer exists on this device.',
+	'error.store.bundle-not-waiting':
+		'This bundle is no longer waiting to be sent; another tab may have sent it.',
+	'error.store.bundle-not-failed': 'This bundle was not refused, so there is nothing to retry.',
+	'error.store.bundle-not-withdrawable':
+		'This bundle can no longer be withdrawn: it was sent, or a newer one follows it.',
+	'error.store.not-a-chain-gap': 'This bundle was not refused for a gap in the chain.',
+	'error.store.chain-already-sent':
+		'Bundles after this one have already been sent; the chain cannot be signed again.',
+	'error.store.revision-missing': 'This report revision no longer exists on this device.',
+	'error.store.aggregator-missing': 'This aggregator no longer exists; add it again in Settings.',
+	'error.store.revision-not-ready':
+		'The report is no longer ready to sign; another tab may have changed it.',
 	'error.report.draft-exists':
 		'This month already has a draft. Open it, or choose the file again and confirm that it replaces the draft’s lines.',
 	'error.report.not-a-draft':

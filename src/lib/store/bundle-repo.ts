@@ -8,6 +8,7 @@ import type { PartnerDeskDatabase } from './db';
 import { guardStorage } from './errors';
 import { checkStoredRevision } from './review-check';
 import { activeSigningKey } from './signing-key-repo';
+import { StoreRefused } from './store-refused';
 
 /** The chain head moved while signing (another tab signed): sign again on the new head. */
 class ChainMoved extends Error {}
@@ -27,9 +28,9 @@ async function supersededBundle(
 async function signOnce(db: PartnerDeskDatabase, options: SignOptions): Promise<BundleRecord> {
 	const { revisionId, aggregatorId, now = new Date() } = options;
 	const revision = await db.reports.get(revisionId);
-	if (!revision) throw new Error(`no revision ${revisionId}`);
+	if (!revision) throw new StoreRefused('revision-missing', `no revision ${revisionId}`);
 	const aggregator = await db.aggregators.get(aggregatorId);
-	if (!aggregator) throw new Error(`no aggregator ${aggregatorId}`);
+	if (!aggregator) throw new StoreRefused('aggregator-missing', `no aggregator ${aggregatorId}`);
 	const head = (await db.chainHeads.get(aggregatorId)) ?? {
 		aggregatorId,
 		seq: 0,
@@ -88,7 +89,10 @@ async function signOnce(db: PartnerDeskDatabase, options: SignOptions): Promise<
 				}
 				const latest = await db.reports.get(revisionId);
 				if (latest?.state !== 'ready')
-					throw new Error(`revision ${revisionId} is ${latest?.state}`);
+					throw new StoreRefused(
+						'revision-not-ready',
+						`revision ${revisionId} is ${latest?.state}`
+					);
 				await db.bundles.add(record);
 				const { protected: header, payload: body, signature } = signed.jws;
 				await db.bundleBodies.add({

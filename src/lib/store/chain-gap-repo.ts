@@ -4,6 +4,7 @@ import { audit, withAuditTables } from './audit';
 import type { PartnerDeskDatabase } from './db';
 import { guardStorage } from './errors';
 import { activeSigningKey } from './signing-key-repo';
+import { StoreRefused } from './store-refused';
 
 /** Another tab signed or sent meanwhile: read the chain again and re-sign on what it is now. */
 class ChainChanged extends Error {}
@@ -13,7 +14,7 @@ async function undeliveredFrom(db: PartnerDeskDatabase, bundleId: string) {
 	const refused = await db.bundles.get(bundleId);
 	const head = chainGapHead(refused?.problem);
 	if (!refused || refused.state !== 'failed' || !head)
-		throw new Error(`bundle ${bundleId} was not refused for a chain gap`);
+		throw new StoreRefused('not-a-chain-gap', `bundle ${bundleId} was not refused for a chain gap`);
 	const chain = (
 		await db.bundles
 			.where('[aggregatorId+seq]')
@@ -23,7 +24,10 @@ async function undeliveredFrom(db: PartnerDeskDatabase, bundleId: string) {
 	// The outbox sends in chain order, so nothing after a refused bundle has left the device.
 	const later = chain.slice(1);
 	if (later.some((bundle) => bundle.state !== 'queued' || bundle.attempts > 0))
-		throw new Error(`bundles after ${bundleId} were sent; the chain cannot be re-signed`);
+		throw new StoreRefused(
+			'chain-already-sent',
+			`bundles after ${bundleId} were sent; the chain cannot be re-signed`
+		);
 	return { head, chain };
 }
 

@@ -14,6 +14,7 @@ import { audit, withAuditTables } from './audit';
 import type { PartnerDeskDatabase } from './db';
 import { guardStorage } from './errors';
 import { readLines, writeLines } from './report-repo';
+import { StoreRefused } from './store-refused';
 
 /** What an import hands over about the rows it left out; the revision id is added on store. */
 export type LeftOutImport = Omit<LeftOutRows, 'revisionId' | 'lostRows'>;
@@ -88,9 +89,10 @@ async function draftWithRows(
 ): Promise<{ revision: ReportRevision; record: LeftOutRows }> {
 	const revision = await db.reports.get(revisionId);
 	if (!revision || isFrozen(revision.state))
-		throw new Error(`revision ${revisionId} is not a draft`);
+		throw new StoreRefused('not-a-draft', `revision ${revisionId} is not a draft`);
 	const record = await db.leftOutRows.get(revisionId);
-	if (!record) throw new Error(`revision ${revisionId} has no left-out rows`);
+	if (!record)
+		throw new StoreRefused('no-left-out-rows', `revision ${revisionId} has no left-out rows`);
 	return { revision, record };
 }
 

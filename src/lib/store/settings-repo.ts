@@ -9,6 +9,7 @@ import {
 import { PROFILE_KEY, type PartnerDeskDatabase } from './db';
 import { audit, withAuditTables } from './audit';
 import { guardStorage } from './errors';
+import { StoreRefused } from './store-refused';
 
 /** The stored profile, or undefined on a first run. Parsed: never trusted as stored. */
 export async function readProfile(db: PartnerDeskDatabase): Promise<Profile | undefined> {
@@ -65,7 +66,8 @@ export async function savePackOverrides(
 	await guardStorage(() =>
 		db.transaction('rw', withAuditTables(db, db.enrollments), async () => {
 			const enrollment = await db.enrollments.get(options.programId);
-			if (!enrollment) throw new Error(`not enrolled in ${options.programId}`);
+			if (!enrollment)
+				throw new StoreRefused('not-enrolled', `not enrolled in ${options.programId}`);
 			await db.enrollments.put({ ...enrollment, packOverrides: options.overrides });
 			await audit(
 				db,
