@@ -85,7 +85,7 @@ export const de: Record<MessageKey, string> = {
 
 	'audit.title': 'Protokoll',
 	'audit.intro':
-		'Jede Änderung an den gespeicherten Daten, der Reihe nach. Jeder Eintrag trägt die SHA-256 des vorigen, daher zeigt die Prüfung eine Änderung außerhalb der App.',
+		'Jede Änderung an den gespeicherten Daten, die neueste zuerst. Jeder Eintrag trägt die SHA-256 des vorigen, daher zeigt die Prüfung eine Änderung außerhalb der App.',
 	'audit.link': 'Jede Änderung im Protokoll ansehen',
 	'audit.filters': 'Filter',
 	'audit.filter.period': 'Monat',

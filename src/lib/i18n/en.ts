@@ -81,7 +81,7 @@ export const en = {
 
 	'audit.title': 'Audit log',
 	'audit.intro':
-		'Every change to the stored data, in order. Each entry carries the SHA-256 of the one before it, so a change made outside the app shows when the log is verified.',
+		'Every change to the stored data, newest first. Each entry carries the SHA-256 of the one before it, so a change made outside the app shows when the log is verified.',
 	'audit.link': 'See every change in the audit log',
 	'audit.filters': 'Filter',
 	'audit.filter.period': 'Month',
