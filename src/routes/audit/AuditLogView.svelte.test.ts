@@ -9,7 +9,7 @@ const programs = [
 	{ id: 'omnissa-sp', name: 'Omnissa Service Provider' },
 	{ id: 'genesys-appfoundry', name: 'Genesys AppFoundry ISV' }
 ];
-let log: AuditEntry[] = [];
+const log: AuditEntry[] = [];
 
 /**
  * Twelve entries: 1 settings, then for September and October of Omnissa an import, an
