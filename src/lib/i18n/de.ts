@@ -62,6 +62,7 @@ export const de: Record<MessageKey, string> = {
 	'reviews.notes.save': 'Notizen und Status speichern',
 	'reviews.notes.saved': 'Gespeichert.',
 	'reviews.checklist': 'Was der Umfang verlangt',
+	'reviews.checklist.count': '{present} vorhanden, {missing} fehlen',
 	'reviews.checklist.loading': 'Gespeicherte Daten werden geprüft …',
 	'reviews.need.report': 'Nutzungsbericht {period}',
 	'reviews.need.bundle-receipt': 'Zugestellt, mit Empfangsbestätigung des Aggregators: {period}',

@@ -58,6 +58,7 @@ export const en = {
 	'reviews.notes.save': 'Save notes and status',
 	'reviews.notes.saved': 'Saved.',
 	'reviews.checklist': 'What the scope needs',
+	'reviews.checklist.count': '{present} present, {missing} missing',
 	'reviews.checklist.loading': 'Checking what is stored…',
 	'reviews.need.report': 'Usage report {period}',
 	'reviews.need.bundle-receipt': 'Delivered, with the aggregator’s receipt: {period}',

@@ -90,7 +90,7 @@ describe('AuditLogView', () => {
 			'7',
 			'Nov 1, 2026, 9:06 AM',
 			'Signed',
-			'Omnissa Service Provider · 2026-10',
+			'Omnissa Service Provider · October 2026',
 			'state: ready → signed · lines: 16',
 			'NzbLsXh8'
 		]);

@@ -71,6 +71,10 @@ describe('ReviewCard', () => {
 		expect(card).toHaveTextContent('Requested by ALSO Deutschland · Omnissa Service Provider');
 		expect(card).toHaveTextContent('Months: September 2026, October 2026 · Due December 1, 2026');
 
+		// Present: September's report and receipt; missing: its acknowledgements, October's two.
+		expect(card.querySelector('summary')).toHaveTextContent(
+			'What the scope needs: 2 present, 3 missing'
+		);
 		const items = within(card)
 			.getAllByRole('listitem')
 			.map((item) => item.textContent?.replace(/\s+/g, ' ').trim());

@@ -33,7 +33,7 @@ export class ReviewsPage {
 		await page.getByLabel('Reference').fill(input.reference);
 		if (input.year) {
 			await page.getByRole('radio', { name: 'A calendar year' }).check();
-			await page.getByLabel('Year').fill(input.year);
+			await page.getByLabel('Year', { exact: true }).fill(input.year);
 		} else await page.getByLabel('Which months').fill(input.months ?? '');
 		await page.getByLabel('Answer due by').fill(input.dueDate);
 		await page.getByRole('button', { name: 'Record review' }).click();
