@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
 	'key-created',
 	// reviews and data control
 	'review-saved',
+	'record-saved',
+	'record-deleted',
 	'period-deleted',
 	'program-deleted',
 	'restored',

@@ -5,6 +5,7 @@ import { BundleBodySchema, BundleRecordSchema, ChainHeadSchema } from './bundle'
 import { LeftOutRowsSchema } from './left-out-rows';
 import { AuditEntrySchema } from './audit-entry';
 import { ReportRevisionSchema } from './report';
+import { ProgramRecordSchema } from './program-record';
 import { ReviewRequestSchema } from './review-request';
 
 /**
@@ -67,5 +68,8 @@ export const ReportTablesSchema = z.object({
 	// Rows an import left out, with the partner's exclusions and corrections (issue 9).
 	leftOutRows: z.array(LeftOutRowsSchema).default([]),
 	// Compliance review requests (issue 14).
-	reviews: z.array(ReviewRequestSchema).default([])
+	reviews: z.array(ReviewRequestSchema).default([]),
+	// Records programs keep (commit contracts, issue 12); each value is checked by its program's
+	// schema before a restore writes anything (src/lib/store/backup-repo.ts).
+	programRecords: z.array(ProgramRecordSchema).default([])
 });

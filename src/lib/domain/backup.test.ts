@@ -21,7 +21,9 @@ const SHAPES: Record<number, string> = {
 	// Version 3: the audit log as a hash chain, and review requests (issue 14).
 	3: '346373d78a496feb73c0697fb5df4d7cec43a34990a852e90d0082d0c32fc1df',
 	// Version 4: program ids from the registry, not a fixed list (issue 11).
-	4: '93846e4d4b69c5f9495214b80096219358ccb515341e37279dab9f2a94cbf768'
+	4: '93846e4d4b69c5f9495214b80096219358ccb515341e37279dab9f2a94cbf768',
+	// Version 5: the records programs keep (commit contracts, issue 12), and their audit actions.
+	5: '09ca84c9629aad38c9b797c2a546a5c247eb28b6c86baef18c48d5b040132f53'
 };
 
 function fingerprint(schema: z.ZodType): string {
@@ -51,7 +53,8 @@ const backup: Backup = {
 		bundleBodies: [],
 		chainHeads: [],
 		leftOutRows: [],
-		reviews: []
+		reviews: [],
+		programRecords: []
 	}
 };
 

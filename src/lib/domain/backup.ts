@@ -23,8 +23,9 @@ export const BACKUP_FORMAT = 'partner-desk-backup';
  *    requests. A version 1 or 2 file's log is read unchained; the restore chains it.
  * 4: a program id is any well-formed id, no longer one of a fixed list (programs come from the
  *    program registry; a record of a program this version does not know is kept).
+ * 5: records programs keep (commit contracts), each checked by its program's schema.
  */
-export const BACKUP_FORMAT_VERSION = 4;
+export const BACKUP_FORMAT_VERSION = 5;
 
 /** The first version whose audit log is chained. */
 const FIRST_CHAINED_VERSION = 3;

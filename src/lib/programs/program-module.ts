@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { LocalizedText } from '$lib/domain/localized-text';
 import type { Period } from '$lib/domain/period';
 import type { Enrollment } from '$lib/domain/settings';
@@ -19,6 +20,22 @@ export type ProgramDeadline = {
 	reviewOpen: boolean;
 };
 
+/** Why a program refuses a record it keeps (a contract overlapping another): a code and the field. */
+export type RecordProblem = { code: string; field: string; message: string };
+
+/**
+ * A kind of record a program keeps beside the reports (an Omnissa commit contract). The store
+ * checks every write and every restored record with `schema` and `check`, so a program's records
+ * need no table or backup code of their own.
+ */
+export type ProgramRecordKind<Value = unknown> = {
+	schema: z.ZodType<Value>;
+	/** The record's id among its kind (a contract's id). */
+	idOf(value: Value): string;
+	/** Problems with this record next to the others of its kind (overlapping terms), if any. */
+	check?(value: Value, others: readonly Value[]): RecordProblem[];
+};
+
 /** A program's pack as the partner uses it: the built-in values with the partner's overrides. */
 export type EffectivePack<Pack> = { pack: Pack; problems: PackProblem[] };
 
@@ -38,6 +55,8 @@ export interface ProgramModule<Pack = unknown> {
 	 * that no longer pass the pack's schema are set aside and named, never half-applied.
 	 */
 	effectivePack(overrides: unknown): EffectivePack<Pack>;
+	/** The kinds of record the program keeps, by kind ("contract"). */
+	readonly records?: Readonly<Record<string, ProgramRecordKind>>;
 	/** The next deadline of an enrolled partner at `now`, if the program has deadlines. */
 	nextDeadline?(options: {
 		enrollment: Enrollment;

@@ -20,6 +20,8 @@ import {
 import { guardStorage } from './errors';
 import { fromLineColumns, toLineColumns } from './line-columns';
 import { readProfile } from './settings-repo';
+import { recordProblems } from './program-records-repo';
+import { programById } from '$lib/programs/registry';
 
 /** Reads everything a backup holds, in one read transaction (a consistent snapshot). */
 export async function exportBackup(db: PartnerDeskDatabase, now = new Date()): Promise<Backup> {
@@ -39,7 +41,8 @@ export async function exportBackup(db: PartnerDeskDatabase, now = new Date()): P
 			bundleBodies: await db.bundleBodies.orderBy('bundleId').toArray(),
 			chainHeads: await db.chainHeads.orderBy('aggregatorId').toArray(),
 			leftOutRows: await db.leftOutRows.orderBy('revisionId').toArray(),
-			reviews: await db.reviews.orderBy('id').toArray()
+			reviews: await db.reviews.orderBy('id').toArray(),
+			programRecords: await db.programRecords.toArray()
 		}))
 	);
 	return BackupSchema.parse({
@@ -73,6 +76,30 @@ export class BackupRefused extends Error {
 		super(problem.code);
 		this.name = 'BackupRefused';
 	}
+}
+
+/**
+ * Each record of a known program is checked by that program's schema and checks, against the
+ * others of its kind in the file, before anything is written; a record of a program this version
+ * does not know is kept as it is.
+ */
+function refuseInvalidProgramRecords(records: Backup['data']['programRecords'], file: string) {
+	records.forEach((record, index) => {
+		const program = programById(record.programId);
+		if (!program?.records?.[record.kind]) return;
+		const others = records
+			.filter((other, at) => at !== index && other.programId === record.programId)
+			.filter((other) => other.kind === record.kind)
+			.map((other) => other.value);
+		const [problem] = recordProblems(program, record.kind, record.value, others).problems;
+		if (problem)
+			throw new BackupRefused({
+				code: 'backup-invalid',
+				file,
+				field: `data.programRecords.${index}.value${problem.field ? `.${problem.field}` : ''}`,
+				value: problem.code
+			});
+	});
 }
 
 /**
@@ -112,6 +139,7 @@ export async function restoreBackup(
 	const { data, exportedAt, formatVersion } = BackupSchema.parse(backup);
 	const file = options.file ?? 'backup';
 	const auditLog = await restoredAuditLog(backup, { ...options, file });
+	refuseInvalidProgramRecords(data.programRecords, file);
 	const lineChunks = data.lineChunks.map(({ lines, ...chunk }) => ({
 		...chunk,
 		columns: toLineColumns(lines as UsageLine[])
@@ -134,6 +162,7 @@ export async function restoreBackup(
 			await db.chainHeads.bulkPut(data.chainHeads);
 			await db.leftOutRows.bulkPut(data.leftOutRows);
 			await db.reviews.bulkPut(data.reviews);
+			await db.programRecords.bulkPut(data.programRecords);
 			await audit(
 				db,
 				{

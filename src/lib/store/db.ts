@@ -7,6 +7,7 @@ import type { BundleBody, BundleRecord, ChainHead } from '$lib/domain/bundle';
 import type { LeftOutRows } from '$lib/domain/left-out-rows';
 import type { AuditEntry, UnchainedAuditEntry } from '$lib/domain/audit-entry';
 import type { ReportRevision } from '$lib/domain/report';
+import type { ProgramRecord } from '$lib/domain/program-record';
 import type { ReviewRequest } from '$lib/domain/review-request';
 import { chainAuditEntry } from '$lib/sync/audit-chain';
 import type { Aggregator, Enrollment, Profile } from '$lib/domain/settings';
@@ -174,6 +175,29 @@ export const SCHEMA_VERSIONS = [
 			reviews: 'id, status, dueDate'
 		},
 		upgrade: chainAuditLog
+	},
+	{
+		version: 12,
+		// Records a program keeps beside the reports (commit contracts first), in one table for
+		// every program, found by program and kind. (10 and 11 are left to work in progress on
+		// other branches; Dexie needs versions to rise, not to be consecutive.)
+		stores: {
+			settings: 'key',
+			aggregators: 'id',
+			enrollments: 'programId',
+			reports: 'id, [programId+period], source.digest',
+			lineChunks: '[revisionId+index]',
+			groupTotals: 'revisionId',
+			importPresets: '[source+headerSignature]',
+			auditLog: '++seq, revisionId, action, program, period',
+			signingKeys: 'kid, createdAt',
+			bundles: 'bundleId, revisionId, state, [aggregatorId+seq], [aggregatorId+state+seq]',
+			bundleBodies: 'bundleId',
+			chainHeads: 'aggregatorId',
+			leftOutRows: 'revisionId',
+			reviews: 'id, status, dueDate',
+			programRecords: '[programId+kind+id], [programId+kind]'
+		}
 	}
 ] as const satisfies readonly {
 	version: number;
@@ -334,6 +358,7 @@ export class PartnerDeskDatabase extends Dexie {
 	chainHeads!: EntityTable<ChainHead, 'aggregatorId'>;
 	leftOutRows!: EntityTable<LeftOutRows, 'revisionId'>;
 	reviews!: EntityTable<ReviewRequest, 'id'>;
+	programRecords!: Dexie.Table<ProgramRecord, [string, string, string]>;
 
 	constructor(name = DATABASE_NAME, options?: { upTo?: number }) {
 		super(name);
@@ -358,7 +383,8 @@ export const BACKED_UP_TABLES = [
 	'bundleBodies',
 	'chainHeads',
 	'leftOutRows',
-	'reviews'
+	'reviews',
+	'programRecords'
 ] as const;
 
 /**

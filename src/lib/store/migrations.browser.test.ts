@@ -319,6 +319,38 @@ describe('schema migrations', () => {
 		current.close();
 	});
 
+	it('upgrades a filled version 9 database: every record kept, program records empty and usable', async () => {
+		const name = freshName();
+		const v9 = new PartnerDeskDatabase(name, { upTo: 9 });
+		await v9.table('aggregators').bulkPut(aggregators);
+		const review = { id: 'r-1', status: 'open', dueDate: '2026-12-01' };
+		await v9.table('reviews').put(review);
+		v9.close();
+
+		const current = new PartnerDeskDatabase(name);
+		await current.open();
+		expect(current.verno).toBe(SCHEMA_VERSION);
+		expect(await current.aggregators.orderBy('id').toArray()).toEqual(
+			[...aggregators].sort((a, b) => a.id.localeCompare(b.id))
+		);
+		expect(await current.reviews.toArray()).toEqual([review]);
+		const record = {
+			programId: 'omnissa-sp',
+			kind: 'contract',
+			id: 'SPC-1',
+			value: { id: 'SPC-1' },
+			updatedAt: '2026-12-01T00:00:00.000Z'
+		};
+		await current.programRecords.put(record);
+		expect(
+			await current.programRecords
+				.where('[programId+kind]')
+				.equals(['omnissa-sp', 'contract'])
+				.toArray()
+		).toEqual([record]);
+		current.close();
+	});
+
 	it('upgrades an empty version 1 database', async () => {
 		const name = freshName();
 		const v1 = new PartnerDeskDatabase(name, { upTo: 1 });

@@ -1,7 +1,23 @@
-import type { ProgramModule } from '../program-module';
+import type { ProgramModule, ProgramRecordKind } from '../program-module';
+import { contractSchema, overlapProblems, type Contract } from './commercial/contract';
+import { invoiceRecordSchema, type InvoiceRecord } from './commercial/invoice-record';
 import { effectiveOmnissaPack } from './effective-pack';
 import { nextOmnissaDeadline } from './next-deadline';
 import type { OmnissaSpPack } from './pack-schema';
+
+/** Commit contracts: several per partner, a renewal after the old one, never overlapping. */
+const contractRecords: ProgramRecordKind<Contract> = {
+	schema: contractSchema,
+	idOf: (contract) => contract.id,
+	check: (contract, others) =>
+		overlapProblems([...others.filter((other) => other.id !== contract.id), contract])
+};
+
+/** Aggregator invoices, kept to reconcile with the delivered report of their month. */
+const invoiceRecords: ProgramRecordKind<InvoiceRecord> = {
+	schema: invoiceRecordSchema,
+	idOf: (invoice) => invoice.id
+};
 
 /** The Omnissa Service Provider program: commit contracts and monthly usage reports. */
 export const omnissaSpProgram: ProgramModule<OmnissaSpPack> = {
@@ -12,5 +28,6 @@ export const omnissaSpProgram: ProgramModule<OmnissaSpPack> = {
 		en: 'Commit contracts and monthly usage reports to your aggregator'
 	},
 	effectivePack: effectiveOmnissaPack,
+	records: { contract: contractRecords, invoice: invoiceRecords },
 	nextDeadline: nextOmnissaDeadline
 };

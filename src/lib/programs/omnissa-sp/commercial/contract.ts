@@ -29,7 +29,21 @@ export const contractSchema = z
 		discountBands: z.object({
 			confirmed: z.boolean(),
 			bands: z.array(discountBandSchema).min(1)
-		})
+		}),
+		/**
+		 * Consumption at list price from the aggregator's statements for months before the partner
+		 * used Partner Desk (no usage exports for them); counted like delivered months.
+		 */
+		consumptionBeforeTracking: z
+			.object({
+				months: z.array(
+					z.object({
+						period: z.string().refine(isPeriod, { message: 'not a month (YYYY-MM)' }),
+						amountMsrp: decimal
+					})
+				)
+			})
+			.optional()
 	})
 	.refine((c) => c.endDate !== undefined || c.termMonths !== undefined, {
 		message: 'give either termMonths or endDate',
