@@ -77,6 +77,9 @@ export const de: Record<MessageKey, string> = {
 	'reviews.link.report': 'Bericht öffnen',
 	'reviews.link.bundle': 'In Sync öffnen',
 	'reviews.link.import': 'Importieren',
+	'reviews.link.contracts': 'Verträge öffnen',
+	'audit.action.record-saved': 'Datensatz gespeichert',
+	'audit.action.record-deleted': 'Datensatz gelöscht',
 	'reviews.export': 'Nachweispaket exportieren',
 	'reviews.exporting': 'Nachweispaket wird exportiert …',
 	'reviews.exported':

@@ -73,6 +73,9 @@ export const en = {
 	'reviews.link.report': 'Open the report',
 	'reviews.link.bundle': 'Open in Sync',
 	'reviews.link.import': 'Import it',
+	'reviews.link.contracts': 'Open the contracts',
+	'audit.action.record-saved': 'Record saved',
+	'audit.action.record-deleted': 'Record deleted',
 	'reviews.export': 'Export evidence pack',
 	'reviews.exporting': 'Exporting the evidence pack…',
 	'reviews.exported':
