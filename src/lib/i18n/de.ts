@@ -337,6 +337,16 @@ export const de: Record<MessageKey, string> = {
 		'Exportieren Sie alle Daten als eine Datei oder stellen Sie sie auf diesem oder einem anderen Gerät wieder her. Der private Signaturschlüssel ist nie Teil einer Sicherung.',
 	'backup.export': 'Sicherung exportieren',
 	'backup.exported': 'Sicherung {file} exportiert.',
+	'backup.exported.encrypted':
+		'Verschlüsselte Sicherung {file} exportiert. Ohne ihre Passphrase lässt sie sich nicht wiederherstellen.',
+	'backup.passphrase': 'Passphrase (optional)',
+	'backup.passphrase.repeat': 'Passphrase wiederholen',
+	'backup.passphrase.hint':
+		'Mit einer Passphrase wird die Sicherung verschlüsselt (AES-256-GCM, Schlüssel aus PBKDF2 mit 600.000 Runden). Eine vergessene Passphrase kann niemand wiederherstellen. Ohne sie ist die Datei einfaches JSON: Bewahren Sie sie sicher auf.',
+	'backup.passphrase.mismatch':
+		'Die beiden Passphrasen unterscheiden sich. Geben Sie zweimal dieselbe ein.',
+	'backup.passphrase.unlock': 'Passphrase von {file}',
+	'backup.open': 'Sicherung öffnen',
 	'backup.restore': 'Aus Datei wiederherstellen',
 	'backup.restore.confirm':
 		'Die Wiederherstellung ersetzt alle Daten auf diesem Gerät durch die Sicherung vom {date}. Fortfahren?',

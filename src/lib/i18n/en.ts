@@ -324,6 +324,15 @@ export const en = {
 		'Export all data as one file, or restore it on this or another device. The private signing key is never part of a backup.',
 	'backup.export': 'Export backup',
 	'backup.exported': 'Backup {file} exported.',
+	'backup.exported.encrypted':
+		'Encrypted backup {file} exported. Without its passphrase it cannot be restored.',
+	'backup.passphrase': 'Passphrase (optional)',
+	'backup.passphrase.repeat': 'Passphrase again',
+	'backup.passphrase.hint':
+		'With a passphrase the backup is encrypted (AES-256-GCM, key from PBKDF2 with 600,000 rounds). Nobody can recover a lost passphrase. Without one the file is plain JSON: keep it safe.',
+	'backup.passphrase.mismatch': 'The two passphrases differ. Type the same one twice.',
+	'backup.passphrase.unlock': 'Passphrase of {file}',
+	'backup.open': 'Open the backup',
 	'backup.restore': 'Restore from file',
 	'backup.restore.confirm':
 		'Restoring replaces all data on this device with the backup from {date}. Continue?',
