@@ -128,6 +128,31 @@ test('a commit contract consumed by two delivered months: figures, chart and tab
 		await card.getByLabel('Amount at list price').fill('1000.05');
 		await expect(card.getByTestId('net-price')).toHaveText('Net after 10 %: €900.04');
 
+		// The commercial rules: the shortfall, and customers of delivered months not in the register.
+		const findings = page.getByTestId('commercial-findings');
+		await expect(findings).toContainText(
+			`Contract SPC-4711-2026-01: at the current run rate the term ends at ${euro(figures.forecastAtTermEnd)}, ${euro(figures.projectedShortfall)} short of the €900,000.00 committed.`
+		);
+		await expect(findings).toContainText(
+			'Customer Bäckerei Hüttner KG in the September 2026 report is not in your customer register.'
+		);
+		// Registered with a contract that ended in August: now that is what the finding says.
+		await page.getByRole('button', { name: 'Add customer' }).click();
+		await page.getByLabel('Customer as the reports name it').fill('Bäckerei Hüttner KG');
+		await page.getByLabel('Name', { exact: true }).fill('Bäckerei Hüttner KG');
+		await page.getByLabel('Your contract with the customer (reference)').fill('MSA-2020-014');
+		await page.getByLabel('Contract start').fill('2020-01-01');
+		await page.getByLabel('Contract end (empty: open-ended)').fill('2026-08-31');
+		await page.getByLabel('Services (comma-separated)').fill('Horizon, UEM');
+		await page.getByRole('button', { name: 'Save customer' }).click();
+		await expect(page.getByTestId('customers-status')).toHaveText(
+			'Customer Bäckerei Hüttner KG saved.'
+		);
+		await expect(findings).toContainText(
+			'Customer Bäckerei Hüttner KG: your contract ended on 31 August 2026, before September 2026.'
+		);
+		await expect(findings).not.toContainText('Bäckerei Hüttner KG in the September 2026 report');
+
 		// The aggregator's September invoice against the delivered September report.
 		await page
 			.getByLabel('Import invoice (CSV)')
@@ -151,6 +176,9 @@ test('a commit contract consumed by two delivered months: figures, chart and tab
 			);
 			await expect(row).toContainText(euro(planted.netDifference));
 		}
+		await expect(invoice.getByTestId('invoice-finding')).toHaveText(
+			'Invoice EXD-RE-2026-320939 for September 2026: 2 differences are not explained.'
+		);
 		// An explanation that a spreadsheet would run as a formula is exported inert.
 		await invoice
 			.getByLabel('Comment for position 430')
@@ -161,6 +189,9 @@ test('a commit contract consumed by two delivered months: figures, chart and tab
 			.getByRole('button', { name: 'Mark explained' })
 			.click();
 		await expect(invoice).toContainText('Explained: =HYPERLINK("x") credit note 18 users');
+		await expect(invoice.getByTestId('invoice-finding')).toHaveText(
+			'Invoice EXD-RE-2026-320939 for September 2026: 1 difference is not explained.'
+		);
 		const download = page.waitForEvent('download');
 		await invoice.getByRole('button', { name: 'Export reconciliation (CSV)' }).click();
 		const exported = await readFile(await (await download).path(), 'utf8');

@@ -794,7 +794,35 @@ export const en = {
 	'contracts.invoices.explained': 'Explained: {comment}',
 	'contracts.invoices.export': 'Export reconciliation (CSV)',
 	'contracts.invoices.delete': 'Delete invoice',
-	'contracts.invoices.deleted': 'Invoice {id} deleted.'
+	'contracts.invoices.deleted': 'Invoice {id} deleted.',
+	'contracts.findings.title': 'Findings',
+	'contracts.findings.none': 'No findings: contracts, customers and delivered months agree.',
+	'contracts.customers.title': 'Customer register',
+	'contracts.customers.intro':
+		'Your end customers, as your reports name them, with your contract with each, its services, the support contact and third-party software you resell.',
+	'contracts.customers.none': 'No customers in the register yet.',
+	'contracts.customers.add': 'Add customer',
+	'contracts.customers.save': 'Save customer',
+	'contracts.customers.saved': 'Customer {id} saved.',
+	'contracts.customers.deleted': 'Customer {id} deleted.',
+	'contracts.customers.delete': 'Delete {id}',
+	'contracts.customers.field.id': 'Customer as the reports name it',
+	'contracts.customers.field.name': 'Name',
+	'contracts.customers.field.reference': 'Your contract with the customer (reference)',
+	'contracts.customers.field.start': 'Contract start',
+	'contracts.customers.field.end': 'Contract end (empty: open-ended)',
+	'contracts.customers.field.services': 'Services (comma-separated)',
+	'contracts.customers.field.support': 'Support contact',
+	'contracts.customers.field.thirdParty': 'Third-party software resold (comma-separated)',
+	'contracts.customers.col.customer': 'Customer',
+	'contracts.customers.col.contract': 'Contract',
+	'contracts.customers.col.services': 'Services',
+	'contracts.customers.col.support': 'Support',
+	'contracts.customers.col.thirdParty': 'Third-party software',
+	'contracts.customers.noContract': 'no contract',
+	'contracts.customers.openEnded': '{reference}, from {start}',
+	'contracts.customers.term': '{reference}, {start} to {end}',
+	'contracts.customers.invalid': 'Field {field}: not valid.'
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import type { ProgramModule, ProgramRecordKind } from '../program-module';
 import { contractSchema, overlapProblems, type Contract } from './commercial/contract';
+import { customerSchema, type Customer } from './commercial/customer';
 import { invoiceRecordSchema, type InvoiceRecord } from './commercial/invoice-record';
 import { effectiveOmnissaPack } from './effective-pack';
 import { nextOmnissaDeadline } from './next-deadline';
@@ -19,6 +20,12 @@ const invoiceRecords: ProgramRecordKind<InvoiceRecord> = {
 	idOf: (invoice) => invoice.id
 };
 
+/** The end-customer register, by the reference the usage reports use. */
+const customerRecords: ProgramRecordKind<Customer> = {
+	schema: customerSchema,
+	idOf: (customer) => customer.id
+};
+
 /** The Omnissa Service Provider program: commit contracts and monthly usage reports. */
 export const omnissaSpProgram: ProgramModule<OmnissaSpPack> = {
 	id: 'omnissa-sp',
@@ -28,6 +35,6 @@ export const omnissaSpProgram: ProgramModule<OmnissaSpPack> = {
 		en: 'Commit contracts and monthly usage reports to your aggregator'
 	},
 	effectivePack: effectiveOmnissaPack,
-	records: { contract: contractRecords, invoice: invoiceRecords },
+	records: { contract: contractRecords, invoice: invoiceRecords, customer: customerRecords },
 	nextDeadline: nextOmnissaDeadline
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isDecimalString, toDecimal } from '../../../domain/money';
-import type { Period } from '../../../domain/period';
+import { isPeriod, type Period } from '../../../domain/period';
 
 const decimal = z.string().refine(isDecimalString, { message: 'not a decimal number' });
 
@@ -11,7 +11,7 @@ const decimal = z.string().refine(isDecimalString, { message: 'not a decimal num
  */
 export const invoiceRecordSchema = z.object({
 	id: z.string().min(1),
-	period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+	period: z.string().refine(isPeriod, { message: 'not a month (YYYY-MM)' }),
 	fileName: z.string(),
 	importedAt: z.iso.datetime(),
 	tolerance: decimal,
