@@ -55,8 +55,8 @@ test('a review of a delivered month: checklist, Desk countdown, an evidence pack
 				'Usage report September 2026 Present Open the report',
 				'Delivered, with the aggregator’s receipt: September 2026 Present Open in Sync',
 				'Every warning acknowledged: September 2026 Present Open the report',
-				'Contracts Missing Open the contracts',
-				'Customer register Not kept by this version yet',
+				'Contracts Missing Open in Contracts',
+				'Customer register Missing Open in Contracts',
 				'Revenue records Not kept by this version yet',
 				'Training evidence Not kept by this version yet'
 			]);

@@ -77,7 +77,7 @@ export const de: Record<MessageKey, string> = {
 	'reviews.link.report': 'Bericht öffnen',
 	'reviews.link.bundle': 'In Sync öffnen',
 	'reviews.link.import': 'Importieren',
-	'reviews.link.contracts': 'Verträge öffnen',
+	'reviews.link.contracts': 'Unter Verträge öffnen',
 	'audit.action.record-saved': 'Datensatz gespeichert',
 	'audit.action.record-deleted': 'Datensatz gelöscht',
 	'reviews.export': 'Nachweispaket exportieren',

@@ -73,7 +73,7 @@ export const en = {
 	'reviews.link.report': 'Open the report',
 	'reviews.link.bundle': 'Open in Sync',
 	'reviews.link.import': 'Import it',
-	'reviews.link.contracts': 'Open the contracts',
+	'reviews.link.contracts': 'Open in Contracts',
 	'audit.action.record-saved': 'Record saved',
 	'audit.action.record-deleted': 'Record deleted',
 	'reviews.export': 'Export evidence pack',

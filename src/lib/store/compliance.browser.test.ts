@@ -326,12 +326,13 @@ describe('reviews and data control', () => {
 			['bundle-receipt', '2026-10', 'present', bundle.bundleId],
 			['findings-acknowledged', '2026-10', 'present', revisionId]
 		]);
-		// Omnissa keeps commit contracts (none saved yet); the rest are not kept by this version.
+		// Omnissa keeps commit contracts and a customer register (none saved yet); revenue and
+		// training are not kept by this version.
 		const records = (list: typeof items) =>
 			list.filter((i) => !i.period).map((i) => [i.need, i.status]);
 		expect(records(items)).toEqual([
 			['contracts', 'missing'],
-			['customer-register', 'not-tracked'],
+			['customer-register', 'missing'],
 			['revenue', 'not-tracked'],
 			['training', 'not-tracked']
 		]);

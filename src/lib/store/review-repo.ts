@@ -94,19 +94,29 @@ export async function periodEvidence(
 	return out;
 }
 
+/** The checklist's record needs and the program record kinds that answer them (issue 12). */
+const RECORD_KINDS = { contracts: 'contract', 'customer-register': 'customer' } as const;
+
 /**
- * The records a review asks for that the program keeps, counted: commit contracts where the
- * program has them (issue 12). Customers, revenue and training are not kept yet: left out, so
- * the checklist says "not tracked".
+ * The records a review asks for that the program keeps, counted: commit contracts and the
+ * customer register where the program keeps them. Revenue and training are not kept yet: left
+ * out, so the checklist says "not tracked".
  */
 async function recordEvidence(db: PartnerDeskDatabase, programId: string): Promise<RecordEvidence> {
 	const program = programById(programId);
-	if (!program?.records?.contract) return {};
-	const count = await db.programRecords
-		.where('[programId+kind]')
-		.equals([programId, 'contract'])
-		.count();
-	return { contracts: { count } };
+	const evidence: RecordEvidence = {};
+	for (const [need, kind] of Object.entries(RECORD_KINDS) as [
+		keyof typeof RECORD_KINDS,
+		string
+	][]) {
+		if (!program?.records?.[kind]) continue;
+		const count = await db.programRecords
+			.where('[programId+kind]')
+			.equals([programId, kind])
+			.count();
+		evidence[need] = { count };
+	}
+	return evidence;
 }
 
 /** The review's checklist from what is stored. */
