@@ -19,6 +19,8 @@ for (const language of ['en', 'de'] as const) {
 		test.use({ locale: language === 'en' ? 'en-GB' : 'de-DE' });
 
 		test('every page has no axe violations, on first run and with data', async ({ page }) => {
+			// Every page twice, each with a full axe run: about 45 s alone, more beside another test.
+			test.slow();
 			for (const route of ROUTES) {
 				await page.goto(route);
 				await expect(page.locator('h1')).toBeVisible();

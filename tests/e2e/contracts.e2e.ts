@@ -123,6 +123,15 @@ test('a commit contract consumed by two delivered months: figures, chart and tab
 		);
 		// Nothing stored changed.
 		await expect(figure('forecast')).toHaveText(euro(figures.forecastAtTermEnd));
+		// For one customer: 20 % of Klinikverbund Oberau's October (36,628.40) = 7,325.68 a month
+		// more; 152,358.44 + 5 × (76,179.22 + 7,325.68) = 569,882.94: shortfall 330,117.06.
+		await card.getByLabel('For', { exact: true }).selectOption({
+			label: 'Klinikverbund Oberau gGmbH (€36,628.40)'
+		});
+		await card.getByRole('button', { name: 'What if' }).click();
+		await expect(card.getByTestId('what-if-result')).toHaveText(
+			'Forecast €569,882.94 · shortfall €330,117.06 · band band-3'
+		);
 
 		// Net price: 1,000.05 at list price, band-3's 10 %: 900.045 → 900.04 (half-even).
 		await card.getByLabel('Amount at list price').fill('1000.05');
@@ -184,8 +193,8 @@ test('a commit contract consumed by two delivered months: figures, chart and tab
 			.getByLabel('Comment for position 430')
 			.fill('=HYPERLINK("x") credit note 18 users');
 		await invoice
-			.getByTestId('invoice-difference')
-			.filter({ hasText: 'Verbandsgemeinde Lindenau' })
+			.getByTestId('invoice-explanation')
+			.filter({ has: page.getByLabel('Comment for position 430') })
 			.getByRole('button', { name: 'Mark explained' })
 			.click();
 		await expect(invoice).toContainText('Explained: =HYPERLINK("x") credit note 18 users');
@@ -204,6 +213,30 @@ test('a commit contract consumed by two delivered months: figures, chart and tab
 			'430,Verbandsgemeinde Lindenau,SID-4711-UEM-01,OSP-UEM-ADV-USR,quantity-differs,146,164,911.92,1024.34,112.42,"\'=HYPERLINK(""x"") credit note 18 users"'
 		);
 
+		// Booking points, October against September: 4 new or expansion, 6 reductions.
+		const candidates = page.getByTestId('booking-candidate');
+		await expect(candidates).toHaveCount(10);
+		const ledger = page.getByTestId('booking-ledger');
+		// 153.60 + 871.50 + 374.40 + 1,120.50 = 2,520.00
+		await expect(ledger).toContainText('SPC-4711-2026-01 · October 2026: 2,520.00 points');
+		await expect(ledger).toContainText('not counted: a reduction');
+		const row = (customer: RegExp, sku: string) =>
+			candidates.filter({ hasText: customer }).filter({ hasText: sku });
+		await row(/^Alpenblick/, 'OSP-HZN-STD-CCU')
+			.getByRole('button', { name: 'Reject' })
+			.click();
+		await row(/^TechnoForm/, 'OSP-HZN-STD-CCU')
+			.getByRole('button', { name: 'Mark renewal' })
+			.click();
+		// 2,520.00 − 871.50 (rejected) − 1,120.50 (a renewal) = 528.00
+		await expect(ledger).toContainText('SPC-4711-2026-01 · October 2026: 528.00 points');
+		await expect(ledger).toContainText('not counted: rejected by you');
+		await expect(ledger).toContainText('not counted: a renewal');
+		await page.reload();
+		await expect(page.getByTestId('booking-ledger')).toContainText(
+			'SPC-4711-2026-01 · October 2026: 528.00 points'
+		);
+
 		expect((await new AxeBuilder({ page }).analyze()).violations, 'contracts page').toEqual([]);
 
 		await page.getByRole('link', { name: 'Desk', exact: true }).click();
@@ -212,6 +245,10 @@ test('a commit contract consumed by two delivered months: figures, chart and tab
 		);
 		await expect(page.getByTestId('desk-contracts')).toContainText(
 			`Shortfall forecast: ${euro(figures.projectedShortfall)}`
+		);
+		// September's invoice is in; October's is the one to reconcile next.
+		await expect(page.getByTestId('desk-contracts')).toContainText(
+			'Next invoice to reconcile: October 2026'
 		);
 	} finally {
 		await aggregator.stop();

@@ -42,7 +42,8 @@ class I18n {
 	money = (value: DecimalString, currency: string): string =>
 		formatMoney(value, currency, this.locale);
 
-	decimal = (value: DecimalString): string => formatDecimal(value, this.locale);
+	/** A decimal in the locale's digits; `places`: at least that many after the mark ("2,520.00"). */
+	decimal = (value: DecimalString, places = 0): string => formatDecimal(value, this.locale, places);
 
 	/** A count with the locale's grouping: "100,000" or "100.000". */
 	count = (value: number): string => new Intl.NumberFormat(this.locale).format(value);

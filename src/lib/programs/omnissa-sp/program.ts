@@ -1,5 +1,6 @@
 import type { ProgramModule, ProgramRecordKind } from '../program-module';
 import { contractSchema, overlapProblems, type Contract } from './commercial/contract';
+import { bookingRecordSchema, type BookingRecord } from './commercial/booking-record';
 import { customerSchema, type Customer } from './commercial/customer';
 import { invoiceRecordSchema, type InvoiceRecord } from './commercial/invoice-record';
 import { effectiveOmnissaPack } from './effective-pack';
@@ -26,6 +27,12 @@ const customerRecords: ProgramRecordKind<Customer> = {
 	idOf: (customer) => customer.id
 };
 
+/** The partner's decisions on a month's booking-point candidates, by month. */
+const bookingRecords: ProgramRecordKind<BookingRecord> = {
+	schema: bookingRecordSchema,
+	idOf: (booking) => booking.id
+};
+
 /** The Omnissa Service Provider program: commit contracts and monthly usage reports. */
 export const omnissaSpProgram: ProgramModule<OmnissaSpPack> = {
 	id: 'omnissa-sp',
@@ -35,6 +42,11 @@ export const omnissaSpProgram: ProgramModule<OmnissaSpPack> = {
 		en: 'Commit contracts and monthly usage reports to your aggregator'
 	},
 	effectivePack: effectiveOmnissaPack,
-	records: { contract: contractRecords, invoice: invoiceRecords, customer: customerRecords },
+	records: {
+		contract: contractRecords,
+		invoice: invoiceRecords,
+		customer: customerRecords,
+		booking: bookingRecords
+	},
 	nextDeadline: nextOmnissaDeadline
 };
