@@ -8,6 +8,7 @@ const ROUTES = [
 	'/contracts',
 	'/tier',
 	'/reviews',
+	'/audit',
 	'/sync',
 	'/settings',
 	'/settings/pack'
@@ -65,6 +66,7 @@ test('the keyboard reaches every page from the skip link and the navigation', as
 		'Contracts',
 		'Tier',
 		'Reviews',
+		'Audit log',
 		'Sync',
 		'Settings'
 	];

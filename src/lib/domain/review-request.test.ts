@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { toPeriod } from './period';
-import { ReviewRequestSchema, reviewChecklist, scopePeriods } from './review-request';
+import {
+	ReviewRequestSchema,
+	reviewChecklist,
+	reviewDaysLeft,
+	scopePeriods
+} from './review-request';
 
 const review = {
 	id: '5b0c7f7e-2a55-4f7a-9a52-1f4c3f2d9e10',
@@ -112,5 +117,19 @@ describe('review requests', () => {
 			{ need: 'report', period: '2026-08', status: 'missing', target: undefined },
 			{ need: 'bundle-receipt', period: '2026-08', status: 'missing', target: undefined }
 		]);
+	});
+});
+
+describe('a review’s countdown', () => {
+	it('counts calendar days in the partner’s zone to the due day, negative once past', () => {
+		// Due 2026-12-01. On 2026-11-28 at 22:30 UTC it is already 2026-11-28 23:30 in Berlin:
+		// 3 days. At 23:30 UTC it is 00:30 on 2026-11-29 in Berlin: 2 days, in UTC still 3.
+		expect(reviewDaysLeft('2026-12-01', new Date('2026-11-28T22:30:00Z'), 'Europe/Berlin')).toBe(3);
+		expect(reviewDaysLeft('2026-12-01', new Date('2026-11-28T23:30:00Z'), 'Europe/Berlin')).toBe(2);
+		expect(reviewDaysLeft('2026-12-01', new Date('2026-11-28T23:30:00Z'), 'UTC')).toBe(3);
+		expect(reviewDaysLeft('2026-12-01', new Date('2026-12-01T20:00:00Z'), 'Europe/Berlin')).toBe(0);
+		expect(reviewDaysLeft('2026-12-01', new Date('2026-12-03T08:00:00Z'), 'Europe/Berlin')).toBe(
+			-2
+		);
 	});
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isPeriod, toPeriod, type Period } from './period';
+import { calendarDaysBetween, isPeriod, toPeriod, zonedInstant, type Period } from './period';
 
 /**
  * A compliance review a vendor or an aggregator on its behalf asked for (issue 14; the Omnissa
@@ -134,4 +134,13 @@ export function reviewChecklist(options: {
 		});
 	}
 	return items;
+}
+
+/**
+ * Calendar days from `now` to a review's due date in the partner's zone: 0 on the due day,
+ * negative once it has passed. Noon of the due day stands for the day (never a DST gap).
+ */
+export function reviewDaysLeft(dueDate: string, now: Date, timeZone: string): number {
+	const [year, month, day] = dueDate.split('-').map(Number);
+	return calendarDaysBetween(now, zonedInstant({ year, month, day, hour: 12 }, timeZone), timeZone);
 }

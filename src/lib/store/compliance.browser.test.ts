@@ -21,6 +21,9 @@ import { PartnerDeskDatabase } from './db';
 import { exportEvidencePack } from './evidence-pack-repo';
 import { recordDelivery } from './outbox-repo';
 import { markReady, storeImportedReport } from './report-repo';
+import { contractSchema } from '$lib/programs/omnissa-sp/commercial/contract';
+import { omnissaSpProgram } from '$lib/programs/omnissa-sp/program';
+import { saveProgramRecord } from './program-records-repo';
 import { listReviews, reviewChecklistFor, saveReview } from './review-repo';
 import { saveAggregator, saveSettings } from './settings-repo';
 import { listSigningKeys } from './signing-key-repo';
@@ -323,9 +326,35 @@ describe('reviews and data control', () => {
 			['bundle-receipt', '2026-10', 'present', bundle.bundleId],
 			['findings-acknowledged', '2026-10', 'present', revisionId]
 		]);
-		expect(items.filter((i) => !i.period).map((i) => i.status)).toEqual(
-			Array(4).fill('not-tracked')
-		);
+		// Omnissa keeps commit contracts and a customer register (none saved yet); revenue and
+		// training are not kept by this version.
+		const records = (list: typeof items) =>
+			list.filter((i) => !i.period).map((i) => [i.need, i.status]);
+		expect(records(items)).toEqual([
+			['contracts', 'missing'],
+			['customer-register', 'missing'],
+			['revenue', 'not-tracked'],
+			['training', 'not-tracked']
+		]);
+		await saveProgramRecord(db, {
+			program: omnissaSpProgram,
+			kind: 'contract',
+			value: contractSchema.parse({
+				id: 'SPC-4711-2026-01',
+				aggregator: { id: 'AGG-EXD-DE', name: 'Example Distribution GmbH' },
+				startDate: '2026-04-01',
+				termMonths: 12,
+				currency: 'EUR',
+				committedAmountMsrp: '900000.00',
+				discountBands: {
+					confirmed: false,
+					bands: [{ id: 'band-1', minAmountMsrp: '100000.00', discountPercent: '5' }]
+				}
+			})
+		});
+		expect(
+			records(await reviewChecklistFor(db, review, new Date('2026-11-20T10:00:00Z')))[0]
+		).toEqual(['contracts', 'present']);
 		const answered = await saveReview(
 			db,
 			{ ...review, status: 'answered' },

@@ -5,8 +5,10 @@ import {
 	scopePeriods,
 	type ChecklistItem,
 	type PeriodEvidence,
+	type RecordEvidence,
 	type ReviewRequest
 } from '$lib/domain/review-request';
+import { programById } from '$lib/programs/registry';
 import { summarizeReview } from '$lib/rules/review-summary';
 import { audit, withAuditTables } from './audit';
 import type { PartnerDeskDatabase } from './db';
@@ -92,11 +94,40 @@ export async function periodEvidence(
 	return out;
 }
 
-/** The review's checklist from what is stored (contracts, customers, revenue, training: not tracked yet). */
+/** The checklist's record needs and the program record kinds that answer them (issue 12). */
+const RECORD_KINDS = { contracts: 'contract', 'customer-register': 'customer' } as const;
+
+/**
+ * The records a review asks for that the program keeps, counted: commit contracts and the
+ * customer register where the program keeps them. Revenue and training are not kept yet: left
+ * out, so the checklist says "not tracked".
+ */
+async function recordEvidence(db: PartnerDeskDatabase, programId: string): Promise<RecordEvidence> {
+	const program = programById(programId);
+	const evidence: RecordEvidence = {};
+	for (const [need, kind] of Object.entries(RECORD_KINDS) as [
+		keyof typeof RECORD_KINDS,
+		string
+	][]) {
+		if (!program?.records?.[kind]) continue;
+		const count = await db.programRecords
+			.where('[programId+kind]')
+			.equals([programId, kind])
+			.count();
+		evidence[need] = { count };
+	}
+	return evidence;
+}
+
+/** The review's checklist from what is stored. */
 export async function reviewChecklistFor(
 	db: PartnerDeskDatabase,
 	review: ReviewRequest,
 	now = new Date()
 ): Promise<ChecklistItem[]> {
-	return reviewChecklist({ review, periods: await periodEvidence(db, review, now), records: {} });
+	return reviewChecklist({
+		review,
+		periods: await periodEvidence(db, review, now),
+		records: await recordEvidence(db, review.programId)
+	});
 }
