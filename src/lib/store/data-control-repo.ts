@@ -68,28 +68,37 @@ export async function deleteProgramData(
 ): Promise<{ revisions: number; bundles: number }> {
 	const at = (options.now ?? new Date()).toISOString();
 	return guardStorage(() =>
-		db.transaction('rw', withAuditTables(db, ...scope(db), db.reviews), async () => {
-			const ids = (await db.reports
-				.where('[programId+period]')
-				.between([options.programId, ''], [options.programId, '\uffff'])
-				.primaryKeys()) as string[];
-			const bundles = await deleteRevisions(db, ids);
-			const reviews = await db.reviews
-				.filter((r) => r.programId === options.programId)
-				.primaryKeys();
-			await db.reviews.bulkDelete(reviews);
-			await audit(
-				db,
-				{
-					action: 'program-deleted',
-					program: options.programId,
-					before: { revisions: ids.length, bundles, reviews: reviews.length },
-					after: { revisions: 0, bundles: 0, reviews: 0 }
-				},
-				at
-			);
-			return { revisions: ids.length, bundles };
-		})
+		db.transaction(
+			'rw',
+			withAuditTables(db, ...scope(db), db.reviews, db.programRecords),
+			async () => {
+				const ids = (await db.reports
+					.where('[programId+period]')
+					.between([options.programId, ''], [options.programId, '\uffff'])
+					.primaryKeys()) as string[];
+				const bundles = await deleteRevisions(db, ids);
+				const reviews = await db.reviews
+					.filter((r) => r.programId === options.programId)
+					.primaryKeys();
+				await db.reviews.bulkDelete(reviews);
+				// The records the program keeps (contracts, invoices, customers, booking decisions).
+				const records = await db.programRecords
+					.where('[programId+kind+id]')
+					.between([options.programId, '', ''], [options.programId, '\uffff', '\uffff'])
+					.delete();
+				await audit(
+					db,
+					{
+						action: 'program-deleted',
+						program: options.programId,
+						before: { revisions: ids.length, bundles, reviews: reviews.length, records },
+						after: { revisions: 0, bundles: 0, reviews: 0, records: 0 }
+					},
+					at
+				);
+				return { revisions: ids.length, bundles };
+			}
+		)
 	);
 }
 

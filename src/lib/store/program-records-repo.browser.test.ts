@@ -11,6 +11,7 @@ import {
 	saveProgramRecord
 } from './program-records-repo';
 import { verifyStoredAuditLog } from './audit-log-repo';
+import { deleteProgramData } from './data-control-repo';
 
 let db: PartnerDeskDatabase;
 
@@ -126,5 +127,22 @@ describe('program records (commit contracts)', () => {
 		});
 		// Nothing was written: the contract is still the one stored before.
 		expect(await listProgramRecords(db, omnissaSpProgram, 'contract')).toEqual([contract]);
+	});
+
+	it("go with their program's data, and only with it", async () => {
+		open();
+		await save(contract);
+		await db.programRecords.put({
+			programId: 'genesys-appfoundry',
+			kind: 'listing',
+			id: 'L-1',
+			value: { id: 'L-1' },
+			updatedAt: '2026-11-12T09:00:00.000Z'
+		});
+		await deleteProgramData(db, { programId: 'omnissa-sp' });
+		expect(await listProgramRecords(db, omnissaSpProgram, 'contract')).toEqual([]);
+		expect((await db.programRecords.toArray()).map((record) => record.id)).toEqual(['L-1']);
+		const [deleted] = await db.auditLog.where('action').equals('program-deleted').toArray();
+		expect(deleted.before).toMatchObject({ records: 1 });
 	});
 });
