@@ -884,7 +884,47 @@ export const en = {
 	'contracts.booking.reason.reduction': 'not counted: a reduction',
 	'contracts.booking.reason.no-contract': 'not counted: no commit contract',
 	'contracts.booking.reason.outside-term': 'not counted: outside the contract term',
-	'contracts.booking.reason.rejected': 'not counted: rejected by you'
+	'contracts.booking.reason.rejected': 'not counted: rejected by you',
+	'data.title': 'Data on this device',
+	'data.intro':
+		'What is stored here, by area, and how to delete it. Deleting cannot be undone: export a backup first.',
+	'data.backupFirst': 'Export a backup first',
+	'data.col.area': 'Area',
+	'data.col.records': 'Records',
+	'data.area.settings': 'Profile',
+	'data.area.aggregators': 'Aggregators',
+	'data.area.enrollments': 'Program enrollments',
+	'data.area.reports': 'Report revisions',
+	'data.area.lineChunks': 'Report lines (in chunks of about 1,000)',
+	'data.area.groupTotals': 'Totals per SID and customer',
+	'data.area.importPresets': 'Saved column mappings',
+	'data.area.auditLog': 'Audit log entries',
+	'data.area.signingKeys': 'Signing keys',
+	'data.area.bundles': 'Signed bundles',
+	'data.area.bundleBodies': 'Bundle contents',
+	'data.area.chainHeads': 'Chain heads',
+	'data.area.leftOutRows': 'Rows left out by imports',
+	'data.area.reviews': 'Review requests',
+	'data.area.programRecords': 'Contracts, invoices, customers and other program records',
+	'data.program': 'Program',
+	'data.month': 'Month',
+	'data.deleteMonth': 'Delete a month',
+	'data.deleteMonth.confirm': 'Type the month ({period}) to confirm',
+	'data.deleteMonth.button': 'Delete the month',
+	'data.deleteProgram': "Delete a program's data",
+	'data.deleteProgram.confirm': 'Type the program id ({id}) to confirm',
+	'data.deleteProgram.button': "Delete the program's data",
+	'data.deleteEverything': 'Delete everything',
+	'data.deleteEverything.text':
+		'Deletes every record on this device but its signing keys (a key registered with an aggregator stays usable). The audit log starts again with one entry saying so.',
+	'data.deleteEverything.word': 'DELETE',
+	'data.deleteEverything.confirm': 'Type {word} to confirm',
+	'data.deleteEverything.button': 'Delete everything',
+	'data.deleted.month':
+		'{period} deleted: {revisions} {revisions|revision|revisions}, {bundles} {bundles|bundle|bundles}.',
+	'data.deleted.program':
+		'{program} deleted: {revisions} {revisions|revision|revisions}, {bundles} {bundles|bundle|bundles}.',
+	'data.deleted.everything': 'Everything on this device is deleted.'
 } as const;
 
 export type MessageKey = keyof typeof en;
