@@ -24,7 +24,8 @@ export type EvidenceScope = {
 
 /**
  * A source of pack files. The pack is the concatenation of the sources in `EVIDENCE_SOURCES`;
- * contracts, customers, revenue and training (issues 12/13) replace their placeholder source.
+ * contracts and customers come from the program's records; revenue and training (issue 13) are
+ * placeholders until Genesys keeps them.
  */
 export type EvidenceSource = (
 	db: PartnerDeskDatabase,
@@ -238,6 +239,32 @@ export function noneRecordedSource(folder: string, de: string, en: string): Evid
 	};
 }
 
+/**
+ * The records of one kind the scope's program keeps (its commit contracts, its customer register)
+ * as one JSON file, exactly as stored; a program without any says so in both languages.
+ */
+export function programRecordsSource(
+	folder: string,
+	kind: string,
+	names: { de: string; en: string }
+): EvidenceSource {
+	const none = noneRecordedSource(folder, names.de, names.en);
+	return async function* (db, scope) {
+		const records = await db.programRecords
+			.where('[programId+kind]')
+			.equals([scope.programId, kind])
+			.sortBy('id');
+		if (records.length === 0) {
+			yield* none(db, scope);
+			return;
+		}
+		yield {
+			path: `${folder}/${kind}-records.json`,
+			content: () => [JSON.stringify(records, null, 2) + '\n']
+		};
+	};
+}
+
 /** The review request the pack answers. */
 export const reviewSource: EvidenceSource = async function* (db, scope) {
 	if (!scope.reviewId) return;
@@ -252,8 +279,11 @@ export const EVIDENCE_SOURCES: readonly EvidenceSource[] = [
 	bundlesSource,
 	auditSource,
 	keysSource,
-	noneRecordedSource('contracts', 'Verträge', 'contracts'),
-	noneRecordedSource('customers', 'Kundenverzeichnisse', 'customer register'),
+	programRecordsSource('contracts', 'contract', { de: 'Verträge', en: 'contracts' }),
+	programRecordsSource('customers', 'customer', {
+		de: 'Kundenverzeichnisse',
+		en: 'customer register'
+	}),
 	noneRecordedSource('revenue', 'Umsätze', 'revenue records'),
 	noneRecordedSource('training', 'Schulungsnachweise', 'training evidence')
 ];

@@ -12,6 +12,7 @@ import {
 } from './program-records-repo';
 import { verifyStoredAuditLog } from './audit-log-repo';
 import { deleteProgramData } from './data-control-repo';
+import { programRecordsSource } from './evidence-source';
 
 let db: PartnerDeskDatabase;
 
@@ -144,5 +145,37 @@ describe('program records (commit contracts)', () => {
 		expect((await db.programRecords.toArray()).map((record) => record.id)).toEqual(['L-1']);
 		const [deleted] = await db.auditLog.where('action').equals('program-deleted').toArray();
 		expect(deleted.before).toMatchObject({ records: 1 });
+	});
+
+	it('go into an evidence pack as stored; a program without any says so', async () => {
+		open();
+		const contracts = programRecordsSource('contracts', 'contract', {
+			de: 'Verträge',
+			en: 'contracts'
+		});
+		const scope = {
+			programId: 'omnissa-sp',
+			periods: ['2026-10'],
+			locale: 'en' as const,
+			now: new Date()
+		};
+		const files = async () => {
+			const out: { path: string; text: string }[] = [];
+			for await (const file of contracts(db, scope)) {
+				let text = '';
+				for await (const piece of file.content())
+					text += typeof piece === 'string' ? piece : new TextDecoder().decode(piece);
+				out.push({ path: file.path, text });
+			}
+			return out;
+		};
+		expect((await files()).map((file) => file.path)).toEqual(['contracts/NONE-RECORDED.txt']);
+		await save(contract);
+		const [file, ...rest] = await files();
+		expect(rest).toEqual([]);
+		expect(file.path).toBe('contracts/contract-records.json');
+		expect(JSON.parse(file.text)).toMatchObject([
+			{ kind: 'contract', id: contract.id, value: contract }
+		]);
 	});
 });
