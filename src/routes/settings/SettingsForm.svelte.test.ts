@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { draftFrom } from './settings-form';
 import SettingsForm from './SettingsForm.svelte';
-import { unsaved } from './unsaved.svelte';
+import { unsaved } from '$lib/ui/unsaved.svelte';
 
 const initial = draftFrom(
 	{
