@@ -25,9 +25,12 @@ class I18n {
 
 	/** Switches to `language` once its texts are loaded (the page keeps the old one until then). */
 	async use(language: Language): Promise<void> {
+		this.#wanted = language;
 		await loadMessages(language);
-		this.language = language;
+		// A later switch that loaded sooner wins: the last language asked for is the one shown.
+		if (this.#wanted === language) this.language = language;
 	}
+	#wanted: Language | undefined;
 
 	t = <Key extends MessageKey>(key: Key, ...params: ParamsArgument<Key>): string =>
 		translate(this.language, key, params[0]);
