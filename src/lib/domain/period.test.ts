@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	calendarDayIn,
 	calendarDaysBetween,
 	periodOf,
 	reportDeadlines,
@@ -57,6 +58,16 @@ describe('periods', () => {
 			timeZone: 'UTC'
 		});
 		expect(deadlines.dueAt.toISOString()).toBe('2027-03-01T00:00:00.000Z');
+	});
+});
+
+describe('calendarDayIn', () => {
+	it('is the day on the wall calendar of the zone, not in UTC', () => {
+		// 23:30 UTC on 31 December is already 1 January in Berlin (UTC+1) but not in New York.
+		const instant = new Date('2026-12-31T23:30:00Z');
+		expect(calendarDayIn(instant, 'Europe/Berlin')).toBe('2027-01-01');
+		expect(calendarDayIn(instant, 'America/New_York')).toBe('2026-12-31');
+		expect(calendarDayIn(new Date('2026-03-05T12:00:00Z'), 'UTC')).toBe('2026-03-05');
 	});
 });
 

@@ -125,6 +125,13 @@ export function reportDeadlines(options: {
 	};
 }
 
+/** The calendar day of `instant` on the wall calendar of `timeZone`, as an ISO date `2026-12-05`. */
+export function calendarDayIn(instant: Date, timeZone: string): string {
+	const { year, month, day } = wallClockAt(instant, timeZone);
+	const two = (value: number) => String(value).padStart(2, '0');
+	return `${year}-${two(month)}-${two(day)}`;
+}
+
 /** Whole calendar days from `from` to `to` as the wall calendar in `timeZone` counts them. */
 export function calendarDaysBetween(from: Date, to: Date, timeZone: string): number {
 	const day = (instant: Date) => {

@@ -129,3 +129,58 @@ export async function deleteProgramRecord(
 		})
 	);
 }
+
+/**
+ * Adds or replaces many records of one kind in one transaction (a file's rows): each checked by
+ * the program's schema and against the others, all or none stored; one audit entry a record. A
+ * record whose id is already stored replaces it, so importing a file again counts nothing twice.
+ * Throws `RecordRefused` with the problems of the first refused record.
+ */
+export async function importProgramRecords<Value>(
+	db: PartnerDeskDatabase,
+	options: { program: ProgramModule; kind: string; values: readonly Value[]; now?: Date }
+): Promise<number> {
+	const { program, kind, now = new Date() } = options;
+	const at = now.toISOString();
+	return guardStorage(() =>
+		db.transaction('rw', withAuditTables(db, db.programRecords), async () => {
+			const stored = await db.programRecords
+				.where('[programId+kind]')
+				.equals([program.id, kind])
+				.toArray();
+			const byId = new Map(stored.map((record) => [record.id, record]));
+			for (const value of options.values) {
+				const checked = recordProblems(
+					program,
+					kind,
+					value,
+					[...byId.values()].map((record) => record.value)
+				);
+				if (checked.problems.length > 0 || checked.id === undefined)
+					throw new RecordRefused(checked.problems);
+				const before = byId.get(checked.id);
+				const record: ProgramRecord = {
+					programId: program.id,
+					kind,
+					id: checked.id,
+					value: checked.value,
+					updatedAt: at
+				};
+				byId.set(checked.id, record);
+				await db.programRecords.put(record);
+				await audit(
+					db,
+					{
+						action: 'record-saved',
+						program: program.id,
+						detail: { kind, id: checked.id },
+						before: before && { id: before.id, updatedAt: before.updatedAt },
+						after: { id: checked.id, updatedAt: at }
+					},
+					at
+				);
+			}
+			return options.values.length;
+		})
+	);
+}

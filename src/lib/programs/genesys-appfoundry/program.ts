@@ -1,6 +1,7 @@
 import type { ProgramModule } from '../program-module';
 import { applyGenesysOverrides } from './apply-overrides';
 import { builtInGenesysPacks } from './pack';
+import { genesysRecordKinds } from './records-kinds';
 import type { GenesysPack } from './pack-schema';
 
 let newest: GenesysPack | undefined;
@@ -19,6 +20,7 @@ export const genesysAppFoundryProgram: ProgramModule<GenesysPack> = {
 		de: 'Listings, Leads, Umsatz-KPI und Partnerstufe',
 		en: 'Listings, leads, revenue KPI and tier status'
 	},
+	records: genesysRecordKinds,
 	effectivePack(overrides) {
 		const base = newestBuiltInPack();
 		if (overrides === undefined) return { pack: base, problems: [] };

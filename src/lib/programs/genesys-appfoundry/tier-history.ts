@@ -4,6 +4,8 @@ import type { IsoDate } from './iso-date';
 /** Why the tier is what it is from an event on; `params` holds the numbers used. */
 export type TierEventCode =
 	| 'new-partner'
+	/** The tier the partner held when it began to use the app, as its program statement says. */
+	| 'recorded'
 	| 'review-higher'
 	| 'review-met'
 	| 'review-short'

@@ -12,5 +12,9 @@ export const PROGRAM_UIS: readonly ProgramUi[] = [
 		DeskSection: () => import('./omnissa-sp/OmnissaDesk.svelte'),
 		SettingsSection: () => import('./omnissa-sp/OmnissaSettings.svelte')
 	},
-	{ program: genesysAppFoundryProgram }
+	{
+		program: genesysAppFoundryProgram,
+		DeskSection: () => import('./genesys-appfoundry/GenesysDesk.svelte'),
+		SettingsSection: () => import('./genesys-appfoundry/GenesysSettings.svelte')
+	}
 ];
