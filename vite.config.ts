@@ -61,7 +61,8 @@ export default defineConfig({
 					name: 'node',
 					environment: 'node',
 					include: ['src/**/*.test.ts', 'aggregator/**/*.test.ts', 'scripts/**/*.test.ts'],
-					exclude: ['src/**/*.svelte.test.ts', 'src/**/*.browser.test.ts']
+					exclude: ['src/**/*.svelte.test.ts', 'src/**/*.browser.test.ts'],
+					setupFiles: ['./tests/setup-messages.ts']
 				}
 			},
 			{
@@ -71,7 +72,7 @@ export default defineConfig({
 					name: 'components',
 					environment: 'jsdom',
 					include: ['src/**/*.svelte.test.ts'],
-					setupFiles: ['./tests/setup-jsdom.ts']
+					setupFiles: ['./tests/setup-jsdom.ts', './tests/setup-messages.ts']
 				}
 			},
 			{
@@ -79,6 +80,7 @@ export default defineConfig({
 				test: {
 					name: 'browser',
 					include: ['src/**/*.browser.test.ts'],
+					setupFiles: ['./tests/setup-messages.ts'],
 					browser: {
 						enabled: true,
 						headless: true,

@@ -31,7 +31,7 @@ function workspaceWithDummy() {
 }
 
 describe('a program added through the registry', () => {
-	it('appears on the Desk with its section and its deadline rule', () => {
+	it('appears on the Desk with its section and its deadline rule', async () => {
 		render(Desk, { context: workspaceContext(workspaceWithDummy()) });
 
 		const list = document.querySelector('[aria-labelledby="programs-heading"]') as HTMLElement;
@@ -42,7 +42,7 @@ describe('a program added through the registry', () => {
 		]);
 		expect(entries[1]).toHaveTextContent('Monthly attestation');
 		expect(entries[1]).toHaveTextContent('Partner id: DP-1');
-		expect(within(entries[1]).getByTestId('dummy-desk')).toHaveTextContent('Pack 1.0.0');
+		expect(await within(entries[1]).findByTestId('dummy-desk')).toHaveTextContent('Pack 1.0.0');
 
 		// Its rule: October's attestation is due on November 10; on November 3 that is 7 days
 		// away, sooner than Omnissa's October report (end of November 15, 12 days).
@@ -69,7 +69,7 @@ describe('a program added through the registry', () => {
 		expect(document.body).not.toHaveTextContent('Test Program');
 	});
 
-	it('appears in Settings: enrollment, partner id and its settings section', () => {
+	it('appears in Settings: enrollment, partner id and its settings section', async () => {
 		render(Settings, { context: workspaceContext(workspaceWithDummy()) });
 
 		const enroll = screen.getByRole('checkbox', { name: /Test Program/ });
@@ -77,8 +77,11 @@ describe('a program added through the registry', () => {
 		expect(screen.getByRole('checkbox', { name: /Omnissa Service Provider/ })).toBeChecked();
 		expect(screen.getByRole('checkbox', { name: /Genesys AppFoundry ISV/ })).not.toBeChecked();
 		expect(screen.getByLabelText('Partner id for Test Program')).toHaveValue('DP-1');
-		expect(screen.getByTestId('dummy-settings')).toHaveTextContent('Attestation settings');
+		expect(await screen.findByTestId('dummy-settings')).toHaveTextContent('Attestation settings');
 		// Omnissa's own section is still there: the link to its pack parameters.
-		expect(screen.getByRole('link', { name: /pack/i })).toHaveAttribute('href', '/settings/pack');
+		expect(await screen.findByRole('link', { name: /pack/i })).toHaveAttribute(
+			'href',
+			'/settings/pack'
+		);
 	});
 });

@@ -1,14 +1,15 @@
+import { plural, type Language } from './language';
+
 /**
  * Number and date formatting for finding messages. Plain string work on decimal strings: exact
  * (no float), and cheap enough for a report in which every one of 100,000 lines has a finding,
  * where an Intl formatter per message would cost seconds.
  */
-export type MessageLocale = 'de' | 'en';
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /** "1234.5" as "1.234,5" (de) or "1,234.5" (en); text that is not a decimal stays as it is. */
-export function formatNumber(value: string, locale: MessageLocale): string {
+export function formatNumber(value: string, locale: Language): string {
 	if (!DECIMAL.test(value)) return value;
 	const start = value.charCodeAt(0) === 45 ? 1 : 0;
 	const dot = value.indexOf('.');
@@ -24,7 +25,7 @@ export function formatNumber(value: string, locale: MessageLocale): string {
 	return (start === 1 ? '-' : '') + whole + fraction;
 }
 
-const MONTHS: Record<MessageLocale, readonly string[]> = {
+const MONTHS: Record<Language, readonly string[]> = {
 	en: 'January February March April May June July August September October November December'.split(
 		' '
 	),
@@ -37,14 +38,14 @@ const MONTHS: Record<MessageLocale, readonly string[]> = {
  * An ISO date "2026-11-15" as "15.11.2026" (de) or "15 November 2026" (en): a partner reads
  * dates as their language writes them, as the rest of the page does.
  */
-export function formatDate(value: string, locale: MessageLocale): string {
+export function formatDate(value: string, locale: Language): string {
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
 	if (locale === 'de') return `${value.slice(8, 10)}.${value.slice(5, 7)}.${value.slice(0, 4)}`;
 	return `${Number(value.slice(8, 10))} ${MONTHS.en[Number(value.slice(5, 7)) - 1]} ${value.slice(0, 4)}`;
 }
 
 /** A period "2026-08" as "August 2026" in either language; other text stays as it is. */
-export function formatPeriod(value: string, locale: MessageLocale): string {
+export function formatPeriod(value: string, locale: Language): string {
 	if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return value;
 	return `${MONTHS[locale][Number(value.slice(5, 7)) - 1]} ${value.slice(0, 4)}`;
 }
@@ -59,7 +60,7 @@ const SYMBOLS: Readonly<Record<string, string>> = { EUR: '€', USD: '$', GBP: '
 export function formatMoneyText(
 	value: string,
 	currency: string | undefined,
-	locale: MessageLocale
+	locale: Language
 ): string {
 	const number = formatNumber(value, locale);
 	if (!currency || !DECIMAL.test(value)) return number;
@@ -71,6 +72,19 @@ export function formatMoneyText(
 }
 
 /** Quotes user text the way each language does. */
-export function quote(value: string, locale: MessageLocale): string {
+export function quote(value: string, locale: Language): string {
 	return locale === 'de' ? `„${value}“` : `"${value}"`;
+}
+
+/**
+ * A count with its noun in the right number: `counted('en', '1', {one: 'line', other: 'lines'})`
+ * is "1 line", `counted('de', '1200', {one: 'Zeile', other: 'Zeilen'})` "1.200 Zeilen".
+ */
+export function counted(
+	language: Language,
+	count: string | undefined,
+	forms: { one: string; other: string }
+): string {
+	const value = count ?? '';
+	return `${formatNumber(value, language)} ${plural(language, Number(value), forms)}`;
 }

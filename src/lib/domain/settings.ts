@@ -1,9 +1,6 @@
 import { z } from 'zod';
+import { LANGUAGES } from './language';
 import { programIdSchema } from './programs';
-
-/** The languages every visible text exists in. */
-export const LANGUAGES = ['de', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
 
 function isCurrency(code: string): boolean {
 	return Intl.supportedValuesOf('currency').includes(code);

@@ -796,7 +796,7 @@ export const en = {
 	'contracts.invoices.summary':
 		'{matched} of {lines} lines match; {differences} {differences|difference|differences} beyond the tolerance of {tolerance}.',
 	'contracts.invoices.netTotal': 'Invoice net minus what the report implies: {amount}',
-	'contracts.invoices.col.pos': 'Pos.',
+	'contracts.invoices.col.pos': 'Item',
 	'contracts.invoices.col.line': 'Customer · SID · SKU',
 	'contracts.invoices.col.state': 'Difference',
 	'contracts.invoices.col.quantity': 'Quantity report · invoice',

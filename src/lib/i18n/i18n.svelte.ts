@@ -1,7 +1,13 @@
 import { formatDecimal, formatMoney, type DecimalString } from '$lib/domain/money';
 import type { LocalizedText } from '$lib/domain/localized-text';
-import type { Language } from '$lib/domain/settings';
-import { intlLocale, translate, type MessageKey, type MessageParams } from './translate';
+import type { Language } from '$lib/domain/language';
+import {
+	intlLocale,
+	loadMessages,
+	translate,
+	type MessageKey,
+	type ParamsArgument
+} from './translate';
 
 function browserLanguages(): readonly string[] {
 	return typeof navigator === 'undefined' ? [] : navigator.languages;
@@ -17,7 +23,17 @@ class I18n {
 	language = $state<Language>(browserLanguage());
 	locale = $derived(intlLocale(this.language, browserLanguages()));
 
-	t = (key: MessageKey, params?: MessageParams): string => translate(this.language, key, params);
+	/** Switches to `language` once its texts are loaded (the page keeps the old one until then). */
+	async use(language: Language): Promise<void> {
+		this.#wanted = language;
+		await loadMessages(language);
+		// A later switch that loaded sooner wins: the last language asked for is the one shown.
+		if (this.#wanted === language) this.language = language;
+	}
+	#wanted: Language | undefined;
+
+	t = <Key extends MessageKey>(key: Key, ...params: ParamsArgument<Key>): string =>
+		translate(this.language, key, params[0]);
 
 	/** A text a program or pack brings in both languages, in the chosen one. */
 	text = (value: LocalizedText): string => value[this.language];

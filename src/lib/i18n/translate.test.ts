@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { Language } from '$lib/domain/language';
 import { de } from './de';
 import { en } from './en';
-import { intlLocale, translate } from './translate';
+import { intlLocale, translate, type MessageKey, type ParamsArgument } from './translate';
 
 describe('translate', () => {
 	it('picks the word for a count by the plural rules of the language', () => {
-		const total = (language: 'de' | 'en', lines: string | number) =>
+		const total = (language: Language, lines: string | number) =>
 			translate(language, 'reports.import.total', { amount: '€1', lines });
 		expect(total('en', 1)).toBe('Total of the file: €1 over 1 line');
 		expect(total('en', 2)).toBe('Total of the file: €1 over 2 lines');
@@ -22,6 +23,18 @@ describe('translate', () => {
 			expect(names(de[key]), key).toEqual(names(en[key]));
 			expect(de[key].trim(), key).not.toBe('');
 		}
+	});
+
+	it('types the parameters each text names (svelte-check fails on a wrong call)', () => {
+		const t = <Key extends MessageKey>(key: Key, ...params: ParamsArgument<Key>) =>
+			translate('en', key, params[0]);
+		expect(t('desk.partnerId', { id: 'SP-1' })).toBe('Partner id: SP-1');
+		// @ts-expect-error: the text names {id}, so a call without it does not compile
+		expect(t('desk.partnerId')).toBe('Partner id: {id}');
+		// @ts-expect-error: a misspelt name does not compile either
+		expect(t('desk.partnerId', { ids: 'SP-1' })).toBe('Partner id: {id}');
+		// @ts-expect-error: a text without placeholders takes no parameters
+		expect(t('nav.desk', { id: 'x' })).toBe('Desk');
 	});
 
 	it('fills placeholders', () => {

@@ -1,13 +1,12 @@
+import type { Language } from '../domain/language';
 import type { UsageField } from '../domain/usage-line';
 import type { ImportProblem, ImportProblemCode, NumberLocale } from './import-problem';
 import { parseLocaleNumber } from './locale-number';
 
-export type MessageLocale = 'de' | 'en';
-
 type Sentence = (problem: ImportProblem, say: Helpers) => string;
 type Helpers = { quote: string; label: string; number: (value: string | undefined) => string };
 
-const FIELD_LABELS: Record<MessageLocale, Record<UsageField, string>> = {
+const FIELD_LABELS: Record<Language, Record<UsageField, string>> = {
 	en: {
 		sid: 'service identifier (SID)',
 		description: 'description',
@@ -36,7 +35,7 @@ const FIELD_LABELS: Record<MessageLocale, Record<UsageField, string>> = {
 	}
 };
 
-const FORMAT_NAMES: Record<MessageLocale, Record<NumberLocale, string>> = {
+const FORMAT_NAMES: Record<Language, Record<NumberLocale, string>> = {
 	en: { de: 'German, 1.234,56', en: 'English, 1,234.56' },
 	de: { de: 'deutsch, 1.234,56', en: 'englisch, 1,234.56' }
 };
@@ -119,13 +118,13 @@ const DE: Record<ImportProblemCode, Sentence> = {
 		`die Summenzeile sagt ${s.quote}, die Zeilen ergeben ${s.number(p.expected)}`
 };
 
-const SENTENCES: Record<MessageLocale, Record<ImportProblemCode, Sentence>> = { en: EN, de: DE };
+const SENTENCES: Record<Language, Record<ImportProblemCode, Sentence>> = { en: EN, de: DE };
 
 /**
  * One problem as a sentence that names file, line, column and the bad value, e.g.
  * `usage-2026-10.csv, line 17, Menge: 'zwölf' is not a number`.
  */
-export function formatImportProblem(problem: ImportProblem, locale: MessageLocale): string {
+export function formatImportProblem(problem: ImportProblem, locale: Language): string {
 	const label = problem.field ? FIELD_LABELS[locale][problem.field] : '';
 	const helpers: Helpers = {
 		quote: `'${problem.value ?? ''}'`,
@@ -142,7 +141,7 @@ export function formatImportProblem(problem: ImportProblem, locale: MessageLocal
 }
 
 /** A decimal string in the reader's convention, at least 2 decimals, never rounded. */
-function formatDecimal(value: string, locale: MessageLocale): string {
+function formatDecimal(value: string, locale: Language): string {
 	const [integer = '', fraction = ''] = value.split('.');
 	const digits = `${integer}.${fraction.padEnd(2, '0')}`;
 	return locale === 'de' ? digits.replace('.', ',') : digits;

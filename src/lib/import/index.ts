@@ -11,7 +11,7 @@ export {
 export { formatCsv, formatUsageCsv, type CsvColumn } from './csv-export';
 export { decodeBytes, type DecodedText } from './decode-bytes';
 export { detectDelimiter } from './detect-delimiter';
-export { formatImportProblem, type MessageLocale } from './import-messages';
+export { formatImportProblem } from './import-messages';
 export {
 	isFileProblem,
 	REQUIRED_FIELDS,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Language } from '../domain/language';
 
 export type PackProblemCode = 'invalid-json' | 'invalid-field' | 'unknown-field' | 'unknown-pack';
 
@@ -34,7 +35,7 @@ export function problemsFromZodIssues(issues: z.ZodError['issues']): PackProblem
 	return problems;
 }
 
-const sentences: Record<'de' | 'en', Record<PackProblemCode, (field: string) => string>> = {
+const sentences: Record<Language, Record<PackProblemCode, (field: string) => string>> = {
 	de: {
 		'invalid-json': () => 'Die Paketdatei ist kein gültiges JSON.',
 		'invalid-field': (field) => `Das Feld „${field || 'Paket'}“ hat einen ungültigen Wert.`,
@@ -50,10 +51,7 @@ const sentences: Record<'de' | 'en', Record<PackProblemCode, (field: string) => 
 };
 
 /** One sentence for a problem in the given language, naming the field. */
-export function describePackProblem(options: {
-	problem: PackProblem;
-	locale: 'de' | 'en';
-}): string {
+export function describePackProblem(options: { problem: PackProblem; locale: Language }): string {
 	const { problem, locale } = options;
 	return `${sentences[locale][problem.code](problem.field)} (${problem.detail})`;
 }

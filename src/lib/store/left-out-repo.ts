@@ -7,7 +7,7 @@ import {
 } from '$lib/domain/left-out-rows';
 import { isFrozen, ReportRevisionSchema, type ReportRevision } from '$lib/domain/report';
 import type { ResolvedColumns } from '$lib/import/column-mapping';
-import type { ImportProblem } from '$lib/import/import-problem';
+import type { ImportProblem, NumberLocale } from '$lib/import/import-problem';
 import type { SkippedRow } from '$lib/import/run-usage-import';
 import { createRowContext, validateUsageRow } from '$lib/import/validate-usage-row';
 import { audit, withAuditTables } from './audit';
@@ -27,7 +27,7 @@ export function leftOutOf(options: {
 	fileName: string;
 	header: readonly string[];
 	columns: ResolvedColumns;
-	numberLocale?: 'de' | 'en';
+	numberLocale?: NumberLocale;
 	skippedRows: readonly SkippedRow[];
 	problems: readonly ImportProblem[];
 }): LeftOutImport {

@@ -1,4 +1,4 @@
-import type { Language } from '$lib/domain/settings';
+import type { Language } from '$lib/domain/language';
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { focusWhenShown } from './focus-when-shown';
 import { storageErrorText } from './problem-text';

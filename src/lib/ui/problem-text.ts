@@ -2,7 +2,7 @@ import { classifyStorageError } from '$lib/store/errors';
 import { ReportRefused } from '$lib/store/report-refused';
 import { StoreRefused } from '$lib/store/store-refused';
 import { isMessageKey, translate, type MessageKey, type MessageParams } from '$lib/i18n/translate';
-import type { Language } from '$lib/domain/settings';
+import type { Language } from '$lib/domain/language';
 
 /**
  * The one place an error or refusal code becomes a sentence: `error.<code>` in the message

@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import type { ProgramId } from '$lib/domain/programs';
-import type { Aggregator, Enrollment, Language, Profile } from '$lib/domain/settings';
+import type { Aggregator, Enrollment, Profile } from '$lib/domain/settings';
+import type { Language } from '$lib/domain/language';
 import type { EffectivePack, ProgramModule } from '$lib/programs/program-module';
 import { Live } from '$lib/store/live.svelte';
 import { listAggregators, listEnrollments, readProfile } from '$lib/store/settings-repo';

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '$lib/domain/audit-entry';
-import type { Language } from '$lib/domain/settings';
+import type { Language } from '$lib/domain/language';
 import { translate } from '$lib/i18n/translate';
 import type { AuditChainCheck } from '$lib/sync/audit-chain';
 

@@ -1,4 +1,4 @@
-import type { Language } from '$lib/domain/settings';
+import type { Language } from '$lib/domain/language';
 import type { Aggregator } from '$lib/domain/settings';
 import { readTypedNumber, writeTypedNumber } from '$lib/import/typed-number';
 import type { Contract } from '$lib/programs/omnissa-sp/commercial/contract';

@@ -1,4 +1,4 @@
-import type { Language } from '$lib/domain/settings';
+import type { Language } from '$lib/domain/language';
 import { translate, type MessageKey } from '$lib/i18n/translate';
 import type { RecordRefused } from '$lib/store/program-records-repo';
 

@@ -1,12 +1,7 @@
 import type { ProgramId } from '$lib/domain/programs';
 import { PROGRAMS } from '$lib/programs/registry';
-import {
-	fieldErrors,
-	ProfileSchema,
-	type FieldErrors,
-	type Language,
-	type Profile
-} from '$lib/domain/settings';
+import { fieldErrors, ProfileSchema, type FieldErrors, type Profile } from '$lib/domain/settings';
+import type { Language } from '$lib/domain/language';
 
 /** What the settings form edits: every input as the user typed it. */
 export type SettingsDraft = {

@@ -1,7 +1,5 @@
 import { genesysAppFoundryProgram } from '$lib/programs/genesys-appfoundry/program';
 import { omnissaSpProgram } from '$lib/programs/omnissa-sp/program';
-import OmnissaDesk from './omnissa-sp/OmnissaDesk.svelte';
-import OmnissaSettings from './omnissa-sp/OmnissaSettings.svelte';
 import type { ProgramUi } from './program-ui';
 
 /**
@@ -9,6 +7,10 @@ import type { ProgramUi } from './program-ui';
  * src/lib/programs/registry.ts, in the same order). The Desk and Settings go through this list.
  */
 export const PROGRAM_UIS: readonly ProgramUi[] = [
-	{ program: omnissaSpProgram, DeskSection: OmnissaDesk, SettingsSection: OmnissaSettings },
+	{
+		program: omnissaSpProgram,
+		DeskSection: () => import('./omnissa-sp/OmnissaDesk.svelte'),
+		SettingsSection: () => import('./omnissa-sp/OmnissaSettings.svelte')
+	},
 	{ program: genesysAppFoundryProgram }
 ];

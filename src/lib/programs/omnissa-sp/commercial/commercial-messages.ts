@@ -1,17 +1,18 @@
 import {
+	counted,
 	formatDate,
 	formatMoneyText,
 	formatNumber,
-	formatPeriod,
-	type MessageLocale
+	formatPeriod
 } from '../../../domain/format-text';
+import { plural, type Language } from '../../../domain/language';
 import type { LocalizedText } from '../../../domain/localized-text';
 import type { CommercialFinding, CommercialRuleId } from './commercial-findings';
 
 type Input = Pick<CommercialFinding, 'subject' | 'numbers'>;
 type Sentences = { message: (input: Input) => string; fixHint: (input: Input) => string };
 
-const say = (locale: MessageLocale) => ({
+const say = (locale: Language) => ({
 	m: ({ numbers }: Input, name: string) =>
 		formatMoneyText(numbers[name] ?? '', numbers.currency, locale),
 	d: ({ numbers }: Input, name: string) => formatDate(numbers[name] ?? '', locale),
@@ -36,7 +37,7 @@ const messagesEn: Record<CommercialRuleId, Sentences> = {
 	},
 	'invoice-differences-open': {
 		message: (i) =>
-			`Invoice ${i.numbers.invoice} for ${en.p(i, 'period')}: ${i.numbers.count === '1' ? '1 difference is' : `${en.n(i, 'count')} differences are`} not explained.`,
+			`Invoice ${i.numbers.invoice} for ${en.p(i, 'period')}: ${counted('en', i.numbers.count, { one: 'difference', other: 'differences' })} ${plural('en', Number(i.numbers.count), { one: 'is', other: 'are' })} not explained.`,
 		fixHint: () =>
 			'Check each difference with your aggregator and mark it explained with a comment.'
 	},
@@ -54,7 +55,7 @@ const messagesEn: Record<CommercialRuleId, Sentences> = {
 	},
 	'contract-term-ending': {
 		message: (i) =>
-			`Contract ${i.numbers.contract} ends on ${en.d(i, 'endDate')}, in ${i.numbers.days === '1' ? '1 day' : `${en.n(i, 'days')} days`}.`,
+			`Contract ${i.numbers.contract} ends on ${en.d(i, 'endDate')}, in ${counted('en', i.numbers.days, { one: 'day', other: 'days' })}.`,
 		fixHint: () => 'Agree the renewal with your aggregator and add it as a new contract.'
 	},
 	'usage-outside-contract-term': {
@@ -79,7 +80,7 @@ const messagesDe: Record<CommercialRuleId, Sentences> = {
 	},
 	'invoice-differences-open': {
 		message: (i) =>
-			`Rechnung ${i.numbers.invoice} für ${de.p(i, 'period')}: ${i.numbers.count === '1' ? '1 Abweichung ist' : `${de.n(i, 'count')} Abweichungen sind`} nicht erklärt.`,
+			`Rechnung ${i.numbers.invoice} für ${de.p(i, 'period')}: ${counted('de', i.numbers.count, { one: 'Abweichung', other: 'Abweichungen' })} ${plural('de', Number(i.numbers.count), { one: 'ist', other: 'sind' })} nicht erklärt.`,
 		fixHint: () =>
 			'Klären Sie jede Abweichung mit Ihrem Aggregator und markieren Sie sie mit einem Kommentar als erklärt.'
 	},
@@ -97,7 +98,7 @@ const messagesDe: Record<CommercialRuleId, Sentences> = {
 	},
 	'contract-term-ending': {
 		message: (i) =>
-			`Vertrag ${i.numbers.contract} endet am ${de.d(i, 'endDate')}, in ${i.numbers.days === '1' ? '1 Tag' : `${de.n(i, 'days')} Tagen`}.`,
+			`Vertrag ${i.numbers.contract} endet am ${de.d(i, 'endDate')}, in ${counted('de', i.numbers.days, { one: 'Tag', other: 'Tagen' })}.`,
 		fixHint: () =>
 			'Vereinbaren Sie die Verlängerung mit Ihrem Aggregator und legen Sie sie als neuen Vertrag an.'
 	},

@@ -1,4 +1,5 @@
 import {
+	counted,
 	formatDate,
 	formatMoneyText,
 	formatNumber,
@@ -6,6 +7,7 @@ import {
 	quote
 } from '$lib/domain/format-text';
 import type { MessageInput } from '$lib/domain/finding';
+import { plural } from '$lib/domain/language';
 import type { MessageTable } from './messages';
 
 const n = (value: string | undefined) => formatNumber(value ?? '', 'de');
@@ -15,9 +17,11 @@ const q = (value: string | undefined) => quote(value ?? '', 'de');
 const m = (value: string | undefined, numbers: MessageInput['numbers']) =>
 	formatMoneyText(value ?? '', numbers.currency, 'de');
 const p = (value: string | undefined) => formatPeriod(value ?? '', 'de');
-const days = (count: string | undefined) => (count === '1' ? '1 Tag' : `${count} Tage`);
-const lineCount = (count: string | undefined) => (count === '1' ? '1 Zeile' : `${count} Zeilen`);
-const daysDative = (count: string | undefined) => (count === '1' ? '1 Tag' : `${count} Tagen`);
+const days = (count: string | undefined) => counted('de', count, { one: 'Tag', other: 'Tage' });
+const lineCount = (count: string | undefined) =>
+	counted('de', count, { one: 'Zeile', other: 'Zeilen' });
+const daysDative = (count: string | undefined) =>
+	counted('de', count, { one: 'Tag', other: 'Tagen' });
 
 function line({ subject }: MessageInput): string {
 	return `Zeile ${subject.line}`;
@@ -125,7 +129,7 @@ export const messagesDe: MessageTable = {
 	},
 	'rows-left-out': {
 		message: ({ numbers }) =>
-			`${numbers.count === '1' ? '1 Zeile' : `${numbers.count} Zeilen`} der Datei ${numbers.count === '1' ? 'ist' : 'sind'} nicht in diesem Bericht${numbers.lines === '' ? '' : ` (Zeile ${numbers.lines}${numbers.more === '0' ? '' : ` und ${numbers.more} weitere`})`}.`,
+			`${counted('de', numbers.count, { one: 'Zeile', other: 'Zeilen' })} der Datei ${plural('de', Number(numbers.count), { one: 'ist', other: 'sind' })} nicht in diesem Bericht${numbers.lines === '' ? '' : ` (Zeile ${numbers.lines}${numbers.more === '0' ? '' : ` und ${numbers.more} weitere`})`}.`,
 		fixHint: () =>
 			'Korrigieren Sie unter „Ausgelassene Zeilen“ jede Zeile zu einer Berichtszeile oder schließen Sie sie mit Begründung aus, oder importieren Sie eine korrigierte Datei.'
 	},

@@ -1,4 +1,5 @@
 import {
+	counted,
 	formatDate,
 	formatMoneyText,
 	formatNumber,
@@ -6,6 +7,7 @@ import {
 	quote
 } from '$lib/domain/format-text';
 import type { MessageInput } from '$lib/domain/finding';
+import { plural } from '$lib/domain/language';
 import type { MessageTable } from './messages';
 
 const n = (value: string | undefined) => formatNumber(value ?? '', 'en');
@@ -15,8 +17,9 @@ const q = (value: string | undefined) => quote(value ?? '', 'en');
 const m = (value: string | undefined, numbers: MessageInput['numbers']) =>
 	formatMoneyText(value ?? '', numbers.currency, 'en');
 const p = (value: string | undefined) => formatPeriod(value ?? '', 'en');
-const days = (count: string | undefined) => (count === '1' ? '1 day' : `${count} days`);
-const lineCount = (count: string | undefined) => (count === '1' ? '1 line' : `${count} lines`);
+const days = (count: string | undefined) => counted('en', count, { one: 'day', other: 'days' });
+const lineCount = (count: string | undefined) =>
+	counted('en', count, { one: 'line', other: 'lines' });
 
 function line({ subject }: MessageInput): string {
 	return `Line ${subject.line}`;
@@ -122,7 +125,7 @@ export const messagesEn: MessageTable = {
 	},
 	'rows-left-out': {
 		message: ({ numbers }) =>
-			`${numbers.count === '1' ? '1 row' : `${numbers.count} rows`} of the file ${numbers.count === '1' ? 'is' : 'are'} not in this report${numbers.lines === '' ? '' : ` (line ${numbers.lines}${numbers.more === '0' ? '' : ` and ${numbers.more} more`})`}.`,
+			`${counted('en', numbers.count, { one: 'row', other: 'rows' })} of the file ${plural('en', Number(numbers.count), { one: 'is', other: 'are' })} not in this report${numbers.lines === '' ? '' : ` (line ${numbers.lines}${numbers.more === '0' ? '' : ` and ${numbers.more} more`})`}.`,
 		fixHint: () =>
 			'Under "Rows left out", correct each row into a line or exclude it with a reason, or import a corrected file.'
 	},
