@@ -91,10 +91,10 @@ async function inPage<T>(page: Page, call: string, argument: unknown): Promise<T
  * The page's clock (ms from navigation start) at the first frame where `shown` holds: `shown`
  * returns `performance.now()` then, false before. Polled on every frame.
  */
-async function timeToFrame<A>(
+async function timeToFrame(
 	page: Page,
-	shown: (argument: A) => number | false,
-	argument: A
+	shown: (argument: number) => number | false,
+	argument = 0
 ): Promise<number> {
 	const at = await (
 		await page.waitForFunction(shown, argument, { polling: 'raf', timeout: 120_000 })
@@ -109,19 +109,15 @@ async function deskStart(context: BrowserContext, url: string): Promise<number> 
 	try {
 		await page.goto(`${url}/`, { waitUntil: 'commit' });
 		// The profile (the welcome) and the outbox (the last delivery) are read and shown.
-		return await timeToFrame(
-			page,
-			() => {
-				const heading = document.querySelector('h1')?.textContent ?? '';
-				const delivery = document.querySelector('[data-testid="desk-delivery"]')?.textContent;
-				return (
-					heading.includes('Muster IT GmbH') &&
-					/letzte Zustellung/.test(delivery ?? '') &&
-					performance.now()
-				);
-			},
-			null
-		);
+		return await timeToFrame(page, () => {
+			const heading = document.querySelector('h1')?.textContent ?? '';
+			const delivery = document.querySelector('[data-testid="desk-delivery"]')?.textContent;
+			return (
+				heading.includes('Muster IT GmbH') &&
+				/letzte Zustellung/.test(delivery ?? '') &&
+				performance.now()
+			);
+		});
 	} finally {
 		await page.close();
 	}
@@ -153,15 +149,11 @@ async function openOnScreen(context: BrowserContext, url: string, label: string)
 		await expect(link).toBeVisible();
 		const clickedAt = await page.evaluate(() => performance.now());
 		await link.click();
-		const shownAt = await timeToFrame(
-			page,
-			() => {
-				const total = document.querySelector('[data-testid="report-total"]');
-				const rows = document.querySelectorAll('[aria-labelledby="lines-heading"] tbody tr');
-				return !!total?.textContent?.trim() && rows.length > 0 && performance.now();
-			},
-			null
-		);
+		const shownAt = await timeToFrame(page, () => {
+			const total = document.querySelector('[data-testid="report-total"]');
+			const rows = document.querySelectorAll('[aria-labelledby="lines-heading"] tbody tr');
+			return !!total?.textContent?.trim() && rows.length > 0 && performance.now();
+		});
 		return shownAt - clickedAt;
 	} finally {
 		await page.close();
