@@ -49,32 +49,27 @@ async function readChunksRaw(raw: IDBDatabase, revisionIds: readonly string[]): 
 }
 
 /**
- * What the report page reads to show a month (src/routes/reports/[id]/+page.svelte and its
- * tables): the revisions, the left-out rows, the whole lines of this revision and of the one it
- * corrects where the page shows a diff, the totals per SID and customer, the first page of lines.
+ * What the report page reads before it shows a month's totals and first page of lines
+ * (src/routes/reports/[id]/+page.svelte and its tables): the revisions, the left-out rows, the
+ * totals per SID and customer, the first page of lines.
  */
 async function openMonth(db: PartnerDeskDatabase, id: string) {
 	const all = await listRevisions(db);
 	const revision = all.find((candidate) => candidate.id === id);
 	if (!revision) throw new Error(`no revision ${id}`);
-	const corrected = all.find((other) => other.id === revision.supersedes);
-	const whole = corrected !== undefined || Object.keys(revision.creditReasons).length > 0;
-	const [lines, leftOut, before, totals, page] = await Promise.all([
-		whole ? readLines(db, revision.id) : [],
+	const [leftOut, totals, page] = await Promise.all([
 		readLeftOutRows(db, revision.id),
-		corrected ? readLines(db, corrected.id) : [],
 		readGroupTotals(db, revision.id),
 		readLinePage(db, revision.id, { offset: 0, limit: FIRST_PAGE })
 	]);
-	return {
-		revision,
-		previous: previousRevision(revision, all),
-		lines,
-		leftOut,
-		before,
-		totals,
-		page
-	};
+	return { revision, previous: previousRevision(revision, all), leftOut, totals, page };
+}
+
+/** What the page reads apart, after: a correction's whole lines and those it corrects (the diff). */
+async function diffLines(db: PartnerDeskDatabase, id: string) {
+	const revision = await db.reports.get(id);
+	if (!revision?.supersedes) throw new Error(`revision ${id} corrects none`);
+	return Promise.all([readLines(db, revision.id), readLines(db, revision.supersedes)]);
 }
 
 type Figure = { value: Timing; baseline: Timing };
@@ -83,6 +78,7 @@ export type StoreFigures = {
 	storage: { usage: number; quota: number };
 	openMonth: Figure & { period: string; revisions: number; chunks: number };
 	openCorrectedMonth: Figure & { period: string; revisions: number; chunks: number };
+	correctedDiff: Figure;
 	year: Figure & { year: number; revisions: number; chunks: number; amount: string };
 	comparison: Figure & { period: string; customersChanged: number };
 	reportsList: Figure & { revisions: number; bundles: number };
@@ -120,6 +116,7 @@ async function storeFigures(options: { period: Period; corrected: Period; runs: 
 				monthChunks: { run: () => readChunksRaw(raw, ids(plain.month)) },
 				openCorrected: { run: () => openMonth(db, fixed.shown.id) },
 				correctedChunks: { run: () => readChunksRaw(raw, ids(fixed.month)) },
+				diff: { run: () => diffLines(db, fixed.shown.id) },
 				year: { run: () => readYearTotals(db, PROGRAM, year) },
 				yearChunks: { run: () => readChunksRaw(raw, ids(counted)) },
 				comparison: { run: () => compareWithMonthBefore(db, PROGRAM, options.period) },
@@ -150,6 +147,7 @@ async function storeFigures(options: { period: Period; corrected: Period; runs: 
 				revisions: fixed.month.length,
 				chunks: await readChunksRaw(raw, ids(fixed.month))
 			},
+			correctedDiff: { value: timings.diff, baseline: timings.correctedChunks },
 			year: {
 				value: timings.year,
 				baseline: timings.yearChunks,

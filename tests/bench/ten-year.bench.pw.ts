@@ -312,10 +312,16 @@ test(`${YEARS} year(s) of a 2,000-customer partner: size, Desk, Reports, a month
 				2
 			),
 			figure(
-				`${history_}: open ${CORRECTED.period}, corrected (store: + both revisions' lines for the diff) / raw read of its ${store.openCorrectedMonth.chunks} chunks`,
+				`${history_}: open ${CORRECTED.period}, corrected (store: revision, totals, first page) / raw read of its ${store.openCorrectedMonth.chunks} chunks`,
 				store.openCorrectedMonth.value,
 				store.openCorrectedMonth.baseline,
 				2
+			),
+			figure(
+				`${history_}: ${CORRECTED.period}'s diff, read after (both revisions' whole lines) / raw read of its chunks`,
+				store.correctedDiff.value,
+				store.correctedDiff.baseline,
+				null
 			),
 			figure(
 				`${history_}: open ${MONTH.period} on screen (click → total and first page) / raw read of its chunks`,
