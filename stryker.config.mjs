@@ -1,7 +1,8 @@
 /**
  * Mutation testing of the pure core and the reference aggregator (`npm run mutate`; not part of
  * `npm test`: it reruns the node tests once per mutant and takes long on two cores). A smaller
- * run: `npm run mutate -- --mutate "src/lib/domain/**\/*.ts,!src/lib/domain/**\/*.test.ts"`.
+ * run: `npm run mutate -- --mutate "src/lib/domain/**\/*.ts,!src/lib/domain/**\/*.test.ts"`, with
+ * `MUTATE_TESTS="src/lib/domain/**\/*.test.ts"` to run only that part's own tests per mutant.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export default {

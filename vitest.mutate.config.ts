@@ -9,7 +9,8 @@ export default defineConfig({
 	resolve: { alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) } },
 	test: {
 		environment: 'node',
-		include: [
+		// MUTATE_TESTS narrows the tests for a run over one part (a comma-separated list of globs).
+		include: process.env.MUTATE_TESTS?.split(',') ?? [
 			'src/lib/{domain,programs,rules,import,sync}/**/*.test.ts',
 			'aggregator/**/*.test.ts'
 		],
