@@ -8,8 +8,8 @@ import { commands } from 'vitest/browser';
 export type BenchFigure = {
 	name: string;
 	value: number;
-	/** Times in milliseconds; the initial JavaScript in kilobytes (gzip). */
-	unit: 'ms' | 'kB';
+	/** Times in milliseconds; the initial JavaScript in kilobytes (gzip); sizes and heap in MiB. */
+	unit: 'ms' | 'kB' | 'MB';
 	baseline: number;
 	target: number | null;
 	/** The timed runs of value and baseline, for the printout's spread. */

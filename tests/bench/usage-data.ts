@@ -20,10 +20,16 @@ export type UsageRow = {
 	contractId: string;
 };
 
-type Product = { sku: string; description: string; unit: string; cents: number; max: number };
+export type Product = {
+	sku: string;
+	description: string;
+	unit: string;
+	cents: number;
+	max: number;
+};
 
 /** The fixtures' catalog by SID family (prices in cents, MSRP); `max` bounds a quantity. */
-const CATALOG: Record<string, readonly Product[]> = {
+export const CATALOG: Record<string, readonly Product[]> = {
 	HZN: [
 		product('OSP-HZN-STD-CCU', 'Horizon Cloud Virtueller Desktop Standard', 'CCU', 2490, 400),
 		product('OSP-HZN-ADV-NU', 'Horizon Cloud Virtueller Desktop Advanced', 'NU', 1744, 300),
@@ -53,7 +59,7 @@ function product(sku: string, description: string, unit: string, cents: number, 
 }
 
 /** How often a customer uses a family of SIDs. */
-const FAMILY_SHARE: Record<string, number> = { HZN: 0.8, UEM: 0.5, APP: 0.3, ACC: 0.4 };
+export const FAMILY_SHARE: Record<string, number> = { HZN: 0.8, UEM: 0.5, APP: 0.3, ACC: 0.4 };
 /** Pods 01-94 of each family exist both months; 95-99 are this month's new SIDs. */
 const PODS = 99;
 const NEW_PODS_FROM = 95;
@@ -85,7 +91,7 @@ const PLANTED = {
 } as const;
 
 /** mulberry32: a small seeded generator; Math.random cannot be seeded. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
 	let state = seed >>> 0;
 	return () => {
 		state = (state + 0x6d2b79f5) >>> 0;
@@ -96,7 +102,7 @@ function random(seed: number): () => number {
 	};
 }
 
-function cents(value: number): string {
+export function cents(value: number): string {
 	const sign = value < 0 ? '-' : '';
 	const abs = Math.abs(value);
 	return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;

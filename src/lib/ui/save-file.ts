@@ -9,3 +9,17 @@ export function saveParts(options: { name: string; parts: BlobPart[]; type: stri
 	Object.assign(document.createElement('a'), { href: url, download: options.name }).click();
 	setTimeout(() => URL.revokeObjectURL(url), 0);
 }
+
+/** A Blob's bytes as they are read, piece by piece, never all at once. */
+export async function* blobPieces(blob: Blob): AsyncGenerator<Uint8Array> {
+	const reader = blob.stream().getReader();
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) return;
+			yield value;
+		}
+	} finally {
+		reader.releaseLock();
+	}
+}
