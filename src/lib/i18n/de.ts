@@ -1110,5 +1110,6 @@ export const de: Record<MessageKey, string> = {
 	'genesys.settings.confirmedOn': 'bestätigt am {date}',
 	'genesys.check.kpiMet': 'KPI-Minimum {minimum} erreicht',
 	'genesys.check.kpiGap': 'KPI-Minimum {minimum}, es fehlen {gap}',
-	'genesys.check.training': '{label}: {have} von {required} Personen'
+	'genesys.check.training': '{label}: {have} von {required} Personen',
+	'genesys.findings.title': 'Was Aufmerksamkeit braucht'
 };

@@ -1076,7 +1076,8 @@ export const en = {
 	'genesys.settings.confirmedOn': 'confirmed on {date}',
 	'genesys.check.kpiMet': 'KPI minimum {minimum} met',
 	'genesys.check.kpiGap': 'KPI minimum {minimum}, short by {gap}',
-	'genesys.check.training': '{label}: {have} of {required} people'
+	'genesys.check.training': '{label}: {have} of {required} people',
+	'genesys.findings.title': 'What needs attention'
 } as const;
 
 export type MessageKey = keyof typeof en;
