@@ -5,6 +5,9 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The aggregator's tests run on PGlite in the node project; with a PostgreSQL server named here
+// (.ci/run starts one) they run a second time against it, each test in a schema of its own.
+const testDatabaseUrl = process.env.PARTNER_DESK_TEST_DATABASE_URL;
 
 export default defineConfig({
 	plugins: [
@@ -65,6 +68,19 @@ export default defineConfig({
 					exclude: ['src/**/*.svelte.test.ts', 'src/**/*.browser.test.ts']
 				}
 			},
+			...(testDatabaseUrl
+				? [
+						{
+							extends: true,
+							test: {
+								name: 'aggregator-postgres',
+								environment: 'node',
+								include: ['aggregator/**/*.test.ts'],
+								env: { PARTNER_DESK_TEST_BACKEND: 'postgres' }
+							}
+						}
+					]
+				: []),
 			{
 				extends: true,
 				plugins: [svelteTesting()],

@@ -127,3 +127,30 @@ export async function openOperator({ dataDir, database }) {
 	storage.answer(operatorOf(storage.db));
 	return { ...operatorOf(storage.db), where: storage.where, close: () => storage.close() };
 }
+
+/**
+ * Every accepted bundle in acceptance order, as the operator's `bundles list` reads them, beside
+ * a running aggregator or not (what `readBundleIndex(dataDir)` read from the file store).
+ * @param {{ dataDir: string, database?: DatabaseOption }} options
+ * @returns {Promise<import('./bundle-store.js').AcceptedBundle[]>}
+ */
+export async function readHeldBundles({ dataDir, database }) {
+	const operator =
+		typeof database === 'object'
+			? { ...operatorOf(database), close: async () => {} }
+			: await openOperator({ dataDir, database });
+	try {
+		/** @type {import('./bundle-store.js').AcceptedBundle[]} */
+		const held = [];
+		/** @type {string | undefined} */
+		let after;
+		do {
+			const page = await operator.bundles.page({ after });
+			held.push(...page.bundles);
+			after = page.next ?? undefined;
+		} while (after !== undefined);
+		return held;
+	} finally {
+		await operator.close();
+	}
+}

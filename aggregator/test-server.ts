@@ -1,7 +1,7 @@
 // Test helper: the setup every aggregator test shares (issue 11): a fresh database, device keys
 // registered for the partner, maybe a token, and a running aggregator on a free port.
 import { startAggregator, type RunningAggregator } from './server.js';
-import { openOperator, openStorage, operatorOf } from './storage.js';
+import { openOperator, openStorage, operatorOf, readHeldBundles } from './storage.js';
 import type { AcceptedBundle } from './bundle-store.js';
 import type { Operator } from './operator-socket.js';
 import { createSigner, PARTNER_ID, type Signer } from './test-bundle.js';
@@ -91,16 +91,7 @@ export async function issueToken(
 export function heldBundles(
 	target: Pick<TestTarget, 'dataDir' | 'database'>
 ): Promise<AcceptedBundle[]> {
-	return operate(target, async (operator) => {
-		const all: AcceptedBundle[] = [];
-		let after: string | undefined;
-		do {
-			const page = await operator.bundles.page({ after });
-			all.push(...page.bundles);
-			after = page.next ?? undefined;
-		} while (after !== undefined);
-		return all;
-	});
+	return readHeldBundles(target);
 }
 
 export async function heldBundleIds(target: Pick<TestTarget, 'dataDir' | 'database'>) {
