@@ -244,5 +244,17 @@ describe('tokens and the operator listing', SLOW, () => {
 				digest: theirs.digest
 			})
 		]);
+		// One page at a time: the first, and the cursor of the next.
+		const first = await cli('bundles', 'list', '--limit', '1');
+		const [, cursor] = /^more: --after (\d+)$/m.exec(first.stdout) ?? [];
+		expect(first.stdout).toContain(ours.bundleId);
+		expect(first.stdout).not.toContain(theirs.bundleId);
+		const second = JSON.parse(
+			(await cli('bundles', 'list', '--json', '--limit', '1', '--after', cursor)).stdout
+		);
+		expect(second).toEqual({
+			bundles: [expect.objectContaining({ bundleId: theirs.bundleId })],
+			next: null
+		});
 	});
 });

@@ -202,6 +202,62 @@ describe('bearer tokens belong to one partner', () => {
 		expect((await postBundle(aggregator.url, bundle, { token })).status).toBe(201);
 	});
 
+	it('GET /bundles pages: limit and the next cursor, in acceptance order, the partner only', async () => {
+		const token = await test.issueToken();
+		const other = await createSigner();
+		await test.registerKey(other, 'SP-9999');
+		const ours: string[] = [];
+		let previousDigest: string | null = null;
+		for (let index = 0; index < 5; index += 1) {
+			const bundle = await signBundle(signer, buildPayload({ previousDigest }));
+			expect((await postBundle(aggregator.url, bundle, { token })).status).toBe(201);
+			ours.push(bundle.bundleId);
+			previousDigest = bundle.digest;
+			// Another partner's bundle between each of ours: never on our pages.
+			const theirs = await signBundle(
+				other,
+				buildPayload({
+					partner: { id: 'SP-9999', name: 'Andere GmbH' },
+					aggregator: { id: `AGG-${index}`, name: 'Other' }
+				})
+			);
+			expect((await postBundle(aggregator.url, theirs)).status).toBe(201);
+		}
+		const pages: string[][] = [];
+		let query = '?limit=2';
+		for (;;) {
+			const response = await fetch(`${aggregator.url}/bundles${query}`, {
+				headers: { Authorization: `Bearer ${token}` }
+			});
+			const page = (await response.json()) as {
+				bundles: { bundleId: string }[];
+				next: string | null;
+			};
+			pages.push(page.bundles.map((bundle) => bundle.bundleId));
+			if (page.next === null) break;
+			query = `?limit=2&after=${page.next}`;
+		}
+		expect(pages).toEqual([ours.slice(0, 2), ours.slice(2, 4), ours.slice(4)]);
+		// Without a limit, up to 1000 on one page.
+		const all = await (await list(token)).json();
+		expect(all.bundles.map((bundle: { bundleId: string }) => bundle.bundleId)).toEqual(ours);
+		expect(all.next).toBeNull();
+	});
+
+	it.each([
+		['limit=0', 'limit'],
+		['limit=1001', 'limit'],
+		['limit=ten', 'limit'],
+		['after=abc', 'after']
+	])('GET /bundles?%s: 400 invalid-query naming the parameter', async (query, field) => {
+		const token = await test.issueToken();
+		const response = await fetch(`${aggregator.url}/bundles?${query}`, {
+			headers: { Authorization: `Bearer ${token}` }
+		});
+		expect(response.status).toBe(400);
+		expect(await response.json()).toMatchObject({ type: problemType('invalid-query'), field });
+	});
+
 	it('accepts the scheme in any case (RFC 9110 §11.1)', async () => {
 		const token = await test.issueToken();
 		const response = await fetch(`${aggregator.url}/bundles`, {
