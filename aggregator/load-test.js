@@ -24,7 +24,7 @@ import { migrate } from './migrate.js';
 
 const CLI = fileURLToPath(new URL('./cli.js', import.meta.url));
 const AGGREGATOR = { id: 'AGG-LOAD', name: 'Load Test Distribution' };
-/** The month every partner reports; a seeded history is the 20 months before. */
+/** The month every partner reports; a seeded history is the months before. */
 const PERIOD = '2026-10';
 
 /** @param {number} index */
@@ -59,9 +59,9 @@ function line(/** @type {number} */ partner, /** @type {number} */ index) {
 /**
  * Signs the month-end bundles of partners [from, to): a P-256 key each (its public JWK goes to
  * the key registry), the canonical payload, an ES256 flattened JWS, as a device does.
- * @param {{ from: number, to: number, lines: number, seeded: boolean }} range
+ * @param {{ from: number, to: number, lines: number, seedMonths: number }} range
  */
-function signRange({ from, to, lines, seeded }) {
+function signRange({ from, to, lines, seedMonths }) {
 	const b64 = (/** @type {string | Buffer} */ value) => Buffer.from(value).toString('base64url');
 	const out = [];
 	for (let partner = from; partner < to; partner += 1) {
@@ -86,7 +86,7 @@ function signRange({ from, to, lines, seeded }) {
 			lines: items,
 			totals: { amount: `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}` },
 			findings: [],
-			previousDigest: seeded ? seededDigest(partner, 20) : null
+			previousDigest: seedMonths > 0 ? seededDigest(partner, seedMonths) : null
 		};
 		const header = b64(JSON.stringify({ alg: 'ES256', typ: 'partner-desk-bundle+jws', kid, jwk }));
 		const body = b64(/** @type {string} */ (canonicalize(payload)));
@@ -140,9 +140,10 @@ async function main() {
 	const concurrency = Number(values.concurrency);
 	const processes = Number(values.processes);
 	const seedBundles = Number(values.seed);
-	const seedMonths = seedBundles > 0 ? Math.round(seedBundles / partners) : 0;
-	if (seedBundles > 0 && seedMonths !== 20)
-		throw new Error('--seed is 20 months of every partner: give 20 x --partners');
+	// The seeded history is whole months of every partner: 200,000 = 20 months of 10,000.
+	const seedMonths = seedBundles / partners;
+	if (!Number.isInteger(seedMonths) || seedMonths < 0)
+		throw new Error('--seed is whole months of every partner: a multiple of --partners');
 
 	const schema = `load_${Date.now()}`;
 	const admin = postgresDatabase(url, { max: 1 });
@@ -186,7 +187,7 @@ async function run({ db, databaseUrl, partners, lines, concurrency, processes, s
 				const to = Math.min(partners, from + share);
 				return new Promise((resolve, reject) => {
 					const worker = new Worker(fileURLToPath(import.meta.url), {
-						workerData: { from, to, lines, seeded: seedMonths > 0 }
+						workerData: { from, to, lines, seedMonths }
 					});
 					worker.once('message', resolve);
 					worker.once('error', reject);
@@ -338,7 +339,7 @@ async function seedHistory(db, partners, months) {
 			aggregator_id, program_id, kid, previous_digest, received_at, digest,
 			jws_protected, jws_payload, jws_signature)
 		SELECT gen_random_uuid()::text, 1,
-			to_char(date '2025-02-01' + make_interval(months => m - 1), 'YYYY-MM'), NULL, 'regular',
+			to_char(date '2026-10-01' - make_interval(months => $2 - m + 1), 'YYYY-MM'), NULL, 'regular',
 			'LOAD-' || lpad(p::text, 6, '0'), $1, 'omnissa-sp', repeat('k', 43),
 			CASE WHEN m = 1 THEN NULL ELSE ${digest('(m - 1)')} END,
 			now() - make_interval(days => 30 * ($2 - m + 1)), ${digest('m')},
