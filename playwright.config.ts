@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { E2E_PORT } from './tests/e2e/pages/port';
+import { chromiumPath } from './scripts/chromium-path.js';
 
 /**
  * End-to-end tests on the system Chromium (never a downloaded browser) against
@@ -21,7 +22,7 @@ export default defineConfig({
 		timezoneId: 'Europe/Berlin',
 		trace: 'retain-on-failure',
 		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			executablePath: chromiumPath,
 			args: [
 				'--no-sandbox',
 				'--disable-gpu',

@@ -3,8 +3,8 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { chromiumPath } from './scripts/chromium-path.js';
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The aggregator's tests run on PGlite in the node project; with a PostgreSQL server named here
 // (.ci/run starts one) they run a second time against it, each test in a schema of its own.
 const testDatabaseUrl = process.env.PARTNER_DESK_TEST_DATABASE_URL;
@@ -101,7 +101,7 @@ export default defineConfig({
 						headless: true,
 						provider: playwright({
 							launchOptions: {
-								executablePath: chromium,
+								executablePath: chromiumPath,
 								args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
 							}
 						}),

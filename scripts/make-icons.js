@@ -2,10 +2,11 @@
 // with the system Chromium. Run by hand when the icon changes: node scripts/make-icons.js
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright';
+import { chromiumPath } from './chromium-path.js';
 
 const svg = await readFile(new URL('../static/icons/icon.svg', import.meta.url), 'utf8');
 const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	executablePath: chromiumPath,
 	args: ['--no-sandbox']
 });
 const targets = [

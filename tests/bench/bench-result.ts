@@ -8,7 +8,8 @@ import { commands } from 'vitest/browser';
 export type BenchFigure = {
 	name: string;
 	value: number;
-	unit: 'ms';
+	/** Times in milliseconds; the initial JavaScript in kilobytes (gzip). */
+	unit: 'ms' | 'kB';
 	baseline: number;
 	target: number | null;
 	/** The timed runs of value and baseline, for the printout's spread. */

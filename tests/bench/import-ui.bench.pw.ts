@@ -11,6 +11,7 @@ import { formatGermanUsageCsv } from './german-csv';
 import { longestBetween, observeLongTasks, probeLongTasks } from './long-tasks';
 import { median } from './measure';
 import { generateUsage } from './usage-data';
+import { chromiumPath } from '../../scripts/chromium-path.js';
 
 const ROWS = 100_000;
 const RUNS = 3;
@@ -94,7 +95,7 @@ test('import of 100,000 rows in the built app: the main thread is never blocked 
 	const scratch = await mkdtemp(join(tmpdir(), 'partner-desk-bench-ui-'));
 	const server = await serveStatic({ dir: join(root, 'build'), port: 0 });
 	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		executablePath: chromiumPath,
 		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
 	});
 	try {

@@ -1,4 +1,4 @@
-import type { UsageLineFacts } from '$lib/rules/facts';
+import type { UsageLineFacts } from '$lib/domain/report-facts';
 import { addDecimal, compareDecimal, ZERO, type Decimal } from './loop-decimal';
 
 /** A line with its two numbers that decide a repeat; undefined where the text is no number. */

@@ -11,6 +11,7 @@ import { formatGermanUsageCsv } from './german-csv';
 import { longestBetween, observeLongTasks, probeLongTasks } from './long-tasks';
 import { median } from './measure';
 import { generateUsage } from './usage-data';
+import { chromiumPath } from '../../scripts/chromium-path.js';
 
 const ROWS = 100_000;
 const RUNS = 3;
@@ -88,7 +89,7 @@ test('open a stored 100,000-line report: totals and first page on screen, never 
 	const scratch = await mkdtemp(join(tmpdir(), 'partner-desk-bench-open-'));
 	const server = await serveStatic({ dir: join(root, 'build'), port: 0 });
 	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		executablePath: chromiumPath,
 		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
 	});
 	try {

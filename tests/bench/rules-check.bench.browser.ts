@@ -1,10 +1,11 @@
 import { expect, test } from 'vitest';
 import { toPeriod } from '$lib/domain/period';
-import { applyOverrides } from '$lib/programs/apply-overrides';
+import { applyOverrides } from '$lib/programs/omnissa-sp/apply-overrides';
 import { loadBuiltInPack } from '$lib/programs/built-in-packs';
-import { checkReport } from '$lib/rules/engine';
-import type { ReportFacts, UsageLineFacts } from '$lib/rules/facts';
-import type { Finding } from '$lib/rules/finding';
+import { checkReport } from '$lib/programs/omnissa-sp/rules/engine';
+import type { ReportFacts, UsageLineFacts } from '$lib/domain/report-facts';
+import type { Finding } from '$lib/domain/finding';
+import type { RuleId } from '$lib/programs/omnissa-sp/rules/rule-catalog';
 import { saveBenchFigures } from './bench-result';
 import { measure } from './measure';
 import { checkWithJsonRulesEngine } from './rules-json-engine';
@@ -29,7 +30,7 @@ function lineFacts(rows: readonly UsageRow[]): UsageLineFacts[] {
 }
 
 /** A finding as the baselines report it: a line finding by its line, others by their group. */
-function bare(finding: Finding): BareFinding {
+function bare(finding: Finding<RuleId>): BareFinding {
 	const { kind, line, sid, customerRef, sku } = finding.subject;
 	return kind === 'line'
 		? { ruleId: finding.ruleId, line }

@@ -1,6 +1,6 @@
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
-import type { ReportFacts } from '$lib/rules/facts';
-import type { RuleId } from '$lib/rules/rule-catalog';
+import type { ReportFacts } from '$lib/domain/report-facts';
+import type { RuleId } from '$lib/programs/omnissa-sp/rules/rule-catalog';
 import {
 	compareDecimal,
 	multiplyDecimal,

@@ -1,5 +1,5 @@
-import type { ReportFacts } from '$lib/rules/facts';
-import type { RuleId } from '$lib/rules/rule-catalog';
+import type { ReportFacts } from '$lib/domain/report-facts';
+import type { RuleId } from '$lib/programs/omnissa-sp/rules/rule-catalog';
 import {
 	addDecimal,
 	compareDecimal,

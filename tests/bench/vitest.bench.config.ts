@@ -5,9 +5,9 @@ import { playwright } from '@vitest/browser-playwright';
 import type { BrowserCommand } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 import type { BenchFigure } from './bench-result';
+import { chromiumPath } from '../../scripts/chromium-path.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * Writes a group of figures where `scripts/bench.js` collects them. The group name comes from
@@ -37,7 +37,11 @@ export default defineConfig({
 		include: ['dexie', 'zod', 'big.js', 'papaparse', 'json-rules-engine', 'jose', 'canonicalize']
 	},
 	test: {
-		include: ['tests/bench/**/*.bench.browser.ts'],
+		// BENCH_ONLY names one file to run instead (a benchmark outside the groups, such as
+		// evidence-pack.flagged.browser.ts: `npm run bench -- --evidence-pack`).
+		include: process.env.BENCH_ONLY
+			? [process.env.BENCH_ONLY]
+			: ['tests/bench/**/*.bench.browser.ts'],
 		fileParallelism: false,
 		// The machine is shared and a file runs several 100k-line measurements.
 		testTimeout: 240_000,
@@ -47,13 +51,15 @@ export default defineConfig({
 			headless: true,
 			provider: playwright({
 				launchOptions: {
-					executablePath: chromium,
+					executablePath: chromiumPath,
 					// --expose-gc: measure() collects the garbage of earlier runs before each timed one.
 					args: [
 						'--no-sandbox',
 						'--disable-gpu',
 						'--disable-background-networking',
-						'--js-flags=--expose-gc'
+						'--js-flags=--expose-gc',
+						// performance.memory unrounded: the evidence-pack benchmark reports peak heap.
+						'--enable-precise-memory-info'
 					]
 				}
 			}),

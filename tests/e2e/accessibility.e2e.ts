@@ -8,6 +8,7 @@ const ROUTES = [
 	'/contracts',
 	'/tier',
 	'/reviews',
+	'/audit',
 	'/sync',
 	'/settings',
 	'/settings/pack'
@@ -18,6 +19,8 @@ for (const language of ['en', 'de'] as const) {
 		test.use({ locale: language === 'en' ? 'en-GB' : 'de-DE' });
 
 		test('every page has no axe violations, on first run and with data', async ({ page }) => {
+			// Every page twice, each with a full axe run: about 45 s alone, more beside another test.
+			test.slow();
 			for (const route of ROUTES) {
 				await page.goto(route);
 				await expect(page.locator('h1')).toBeVisible();
@@ -63,6 +66,7 @@ test('the keyboard reaches every page from the skip link and the navigation', as
 		'Contracts',
 		'Tier',
 		'Reviews',
+		'Audit log',
 		'Sync',
 		'Settings'
 	];

@@ -61,8 +61,16 @@ test('export, wipe, restore, export gives identical content', async ({ page }) =
 	await expect(page.getByText('Backup restored.')).toBeVisible();
 	await expect(page.getByLabel('Company name')).toHaveValue('Muster IT-Services GmbH');
 
-	const second = await exportBackup(page);
-	expect(content(second)).toBe(content(first));
+	// The same content, and one audit entry more: the restore, chained onto the file's head.
+	const second = JSON.parse(await exportBackup(page));
+	const firstLog = JSON.parse(first).data.auditLog;
+	expect(second.data.auditLog.pop()).toMatchObject({
+		seq: firstLog.length + 1,
+		action: 'restored',
+		prev: firstLog.at(-1).hash,
+		detail: { file: 'backup.json' }
+	});
+	expect(content(`${JSON.stringify(second, null, 2)}\n`)).toBe(content(first));
 });
 
 test('a truncated or foreign backup is refused and nothing changes', async ({ page }) => {
@@ -87,4 +95,122 @@ test('a truncated or foreign backup is refused and nothing changes', async ({ pa
 
 	await page.reload();
 	expect(content(await exportBackup(page))).toBe(content(before));
+});
+
+/** Exports with a passphrase (typed twice) and returns the file's bytes. */
+async function exportEncrypted(page: Page, passphrase: string): Promise<Buffer> {
+	await page.getByLabel('Passphrase (optional)').fill(passphrase);
+	await page.getByLabel('Passphrase again').fill(passphrase);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Export backup' }).click()
+	]);
+	expect(download.suggestedFilename()).toMatch(/^partner-desk-backup-\d{4}-\d{2}-\d{2}\.pdbackup$/);
+	await expect(page.getByText(/^Encrypted backup .* exported\./)).toBeVisible();
+	await page.getByLabel('Passphrase (optional)').fill('');
+	await page.getByLabel('Passphrase again').fill('');
+	return readFile(await download.path());
+}
+
+async function restoreBytes(page: Page, name: string, bytes: Buffer): Promise<void> {
+	await page.getByLabel('Restore from file').setInputFiles({
+		name,
+		mimeType: 'application/octet-stream',
+		buffer: bytes
+	});
+}
+
+/** Each stored table of a backup, record by record, equal to the other's (export time aside). */
+function expectSameRecords(actual: string, expected: string): void {
+	const a = JSON.parse(actual).data as Record<string, unknown>;
+	const b = JSON.parse(expected).data as Record<string, unknown>;
+	expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
+	for (const [table, records] of Object.entries(b)) {
+		if (!Array.isArray(records)) {
+			expect(a[table], table).toEqual(records);
+			continue;
+		}
+		expect(a[table], `${table}: count`).toHaveLength(records.length);
+		records.forEach((record, i) =>
+			expect((a[table] as unknown[])[i], `${table}[${i}]`).toEqual(record)
+		);
+	}
+}
+
+const PASSPHRASE = 'korrekt Pferd Batterie Heftklammer';
+
+test('encrypted backup, wipe, restore: an export identical to the first', async ({ page }) => {
+	const first = await exportBackup(page);
+	const encrypted = await exportEncrypted(page, PASSPHRASE);
+	// Nothing of the content is readable in the file: only its format header is text.
+	expect(encrypted.subarray(0, 8).toString('latin1')).toBe('PDESKENC');
+	expect(encrypted.includes(Buffer.from('Muster IT-Services GmbH'))).toBe(false);
+	expect(encrypted.includes(Buffer.from('ALSO Deutschland'))).toBe(false);
+
+	await wipeDevice(page);
+	await expect(page.getByLabel('Company name')).toHaveValue('');
+
+	await restoreBytes(page, 'backup.pdbackup', encrypted);
+	await expect(page.getByRole('alert')).toHaveText(
+		'backup.pdbackup: this backup is encrypted. Enter its passphrase to restore it. Nothing was changed.'
+	);
+	await page.getByLabel('Passphrase of backup.pdbackup').fill('wrong horse');
+	await page.getByRole('button', { name: 'Open the backup' }).click();
+	await expect(page.getByRole('alert')).toHaveText(
+		'backup.pdbackup: the passphrase does not open this backup. Check it and try again. Nothing was changed.'
+	);
+	await expect(page.getByLabel('Company name')).toHaveValue('');
+
+	await page.getByLabel('Passphrase of backup.pdbackup').fill(PASSPHRASE);
+	await page.getByRole('button', { name: 'Open the backup' }).click();
+	const question = page.getByRole('alertdialog');
+	await expect(question).toContainText('Restoring replaces all data on this device');
+	await question.getByRole('button', { name: 'Restore from file' }).click();
+	await expect(page.getByText('Backup restored.')).toBeVisible();
+	await expect(page.getByLabel('Company name')).toHaveValue('Muster IT-Services GmbH');
+
+	// The same content, and one audit entry more: the restore, chained onto the file's head.
+	const second = JSON.parse(await exportBackup(page));
+	const firstLog = JSON.parse(first).data.auditLog;
+	expect(second.data.auditLog.pop()).toMatchObject({
+		seq: firstLog.length + 1,
+		action: 'restored',
+		prev: firstLog.at(-1).hash,
+		detail: { file: 'backup.pdbackup' }
+	});
+	expect(content(`${JSON.stringify(second, null, 2)}\n`)).toBe(content(first));
+});
+
+test('a damaged or cut-off encrypted backup leaves the data on the device untouched', async ({
+	page
+}) => {
+	const settings = new SettingsPage(page);
+	const encrypted = await exportEncrypted(page, PASSPHRASE);
+	// The device moves on after the backup: a restore would lose this aggregator.
+	await settings.addAggregator('Ingram Micro', 'ingram-de');
+	const before = await exportBackup(page);
+	expect(JSON.parse(before).data.aggregators).toHaveLength(3);
+
+	// One byte flipped in the middle of the ciphertext: that part fails its check.
+	const damaged = Buffer.from(encrypted);
+	damaged[damaged.length - 40] ^= 0x01;
+	await restoreBytes(page, 'damaged.pdbackup', damaged);
+	await page.getByLabel('Passphrase of damaged.pdbackup').fill(PASSPHRASE);
+	await page.getByRole('button', { name: 'Open the backup' }).click();
+	await expect(page.getByRole('alert')).toHaveText(
+		/^damaged\.pdbackup: the encrypted backup is damaged \(part \d+ fails its check\)\. Nothing was changed\.$/
+	);
+	await expect(page.getByRole('alertdialog')).toHaveCount(0);
+
+	const cut = encrypted.subarray(0, encrypted.length - 20);
+	await restoreBytes(page, 'cut.pdbackup', cut);
+	await page.getByLabel('Passphrase of cut.pdbackup').fill(PASSPHRASE);
+	await page.getByRole('button', { name: 'Open the backup' }).click();
+	await expect(page.getByRole('alert')).toHaveText(
+		'cut.pdbackup: the encrypted backup is incomplete (it was cut off). Nothing was changed.'
+	);
+	await expect(page.getByRole('alertdialog')).toHaveCount(0);
+
+	await page.reload();
+	expectSameRecords(await exportBackup(page), before);
 });

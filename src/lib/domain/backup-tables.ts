@@ -1,9 +1,12 @@
+import { USAGE_FIELDS } from './usage-line';
 import { z } from 'zod';
-import { USAGE_FIELDS } from '$lib/import/import-problem';
 import { isDecimalString } from './money';
 import { BundleBodySchema, BundleRecordSchema, ChainHeadSchema } from './bundle';
 import { LeftOutRowsSchema } from './left-out-rows';
-import { AUDIT_ACTIONS, ReportRevisionSchema } from './report';
+import { AuditEntrySchema } from './audit-entry';
+import { ReportRevisionSchema } from './report';
+import { ProgramRecordSchema } from './program-record';
+import { ReviewRequestSchema } from './review-request';
 
 /**
  * Schemas of the report tables as a backup holds them: checked whole before a
@@ -56,21 +59,17 @@ export const ReportTablesSchema = z.object({
 			})
 		)
 		.default([]),
-	auditLog: z
-		.array(
-			z.object({
-				seq: z.number().int().positive(),
-				at: z.iso.datetime(),
-				revisionId: z.uuid(),
-				action: z.enum(AUDIT_ACTIONS),
-				detail: z.record(z.string(), z.union([z.string(), z.number()]))
-			})
-		)
-		.default([]),
+	// Chained (format 3 on); older files' unchained entries are read apart (backup.ts).
+	auditLog: z.array(AuditEntrySchema).default([]),
 	// Signed bundles and chain heads: a restore on a new device continues the chain.
 	bundles: z.array(BundleRecordSchema).default([]),
 	bundleBodies: z.array(BundleBodySchema).default([]),
 	chainHeads: z.array(ChainHeadSchema).default([]),
 	// Rows an import left out, with the partner's exclusions and corrections (issue 9).
-	leftOutRows: z.array(LeftOutRowsSchema).default([])
+	leftOutRows: z.array(LeftOutRowsSchema).default([]),
+	// Compliance review requests (issue 14).
+	reviews: z.array(ReviewRequestSchema).default([]),
+	// Records programs keep (commit contracts, issue 12); each value is checked by its program's
+	// schema before a restore writes anything (src/lib/store/backup-repo.ts).
+	programRecords: z.array(ProgramRecordSchema).default([])
 });

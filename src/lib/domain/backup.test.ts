@@ -17,7 +17,13 @@ import {
 const SHAPES: Record<number, string> = {
 	// Version 2 is this round's (left-out rows, the partner's words, chain-gap problems); it first
 	// ships with them, so its fingerprint is theirs.
-	2: 'd728465cd24d9691eb7c0bfb8d9399922efc2bf80270238181f08b6707649cf7'
+	2: 'd728465cd24d9691eb7c0bfb8d9399922efc2bf80270238181f08b6707649cf7',
+	// Version 3: the audit log as a hash chain, and review requests (issue 14).
+	3: '346373d78a496feb73c0697fb5df4d7cec43a34990a852e90d0082d0c32fc1df',
+	// Version 4: program ids from the registry, not a fixed list (issue 11).
+	4: '93846e4d4b69c5f9495214b80096219358ccb515341e37279dab9f2a94cbf768',
+	// Version 5: the records programs keep (commit contracts, issue 12), and their audit actions.
+	5: '09ca84c9629aad38c9b797c2a546a5c247eb28b6c86baef18c48d5b040132f53'
 };
 
 function fingerprint(schema: z.ZodType): string {
@@ -27,7 +33,7 @@ function fingerprint(schema: z.ZodType): string {
 
 const backup: Backup = {
 	format: 'partner-desk-backup',
-	formatVersion: 2,
+	formatVersion: BACKUP_FORMAT_VERSION,
 	exportedAt: '2026-11-12T09:00:00.000Z',
 	data: {
 		profile: {
@@ -46,15 +52,25 @@ const backup: Backup = {
 		bundles: [],
 		bundleBodies: [],
 		chainHeads: [],
-		leftOutRows: []
+		leftOutRows: [],
+		reviews: [],
+		programRecords: []
 	}
+};
+
+const unchained = {
+	seq: 1,
+	at: '2026-11-12T09:00:00.000Z',
+	revisionId: '0b9e6a2c-4d1f-4c1e-9a57-3f0e8d1c2b40',
+	action: 'imported' as const,
+	detail: { file: 'usage-2026-10.de.csv', lines: 3 }
 };
 
 describe('parseBackup', () => {
 	it('reads back what serializeBackup wrote, byte for byte', () => {
 		const text = serializeBackup(backup);
 		const parsed = parseBackup({ text, file: 'b.json' });
-		expect(parsed).toEqual({ ok: true, backup });
+		expect(parsed).toEqual({ ok: true, backup, unchainedAuditLog: [] });
 		expect(parsed.ok && serializeBackup(parsed.backup)).toBe(text);
 	});
 
@@ -66,7 +82,8 @@ describe('parseBackup', () => {
 		};
 		expect(parseBackup({ text: JSON.stringify(old), file: 'old.json' })).toEqual({
 			ok: true,
-			backup
+			backup,
+			unchainedAuditLog: []
 		});
 	});
 
@@ -95,10 +112,11 @@ describe('parseBackup', () => {
 	});
 
 	it('refuses a backup from a newer format, naming its version', () => {
-		const text = JSON.stringify({ ...backup, formatVersion: 3 });
+		const newer = BACKUP_FORMAT_VERSION + 1;
+		const text = JSON.stringify({ ...backup, formatVersion: newer });
 		expect(parseBackup({ text, file: 'new.json' })).toEqual({
 			ok: false,
-			problem: { code: 'backup-newer', file: 'new.json', version: 3 }
+			problem: { code: 'backup-newer', file: 'new.json', version: newer }
 		});
 	});
 
@@ -110,9 +128,46 @@ describe('parseBackup', () => {
 		});
 	});
 
-	it("reads a version 1 file as today's format", () => {
-		const text = JSON.stringify({ ...backup, formatVersion: 1 });
-		expect(parseBackup({ text, file: 'v1.json' })).toEqual({ ok: true, backup });
+	it("reads a version 1 and a version 2 file as today's format, their log apart to be chained", () => {
+		for (const formatVersion of [1, 2]) {
+			const { reviews: _none, ...data } = backup.data;
+			void _none;
+			const text = JSON.stringify({
+				...backup,
+				formatVersion,
+				data: { ...data, auditLog: [unchained] }
+			});
+			expect(parseBackup({ text, file: 'old.json' }), String(formatVersion)).toEqual({
+				ok: true,
+				backup,
+				unchainedAuditLog: [unchained]
+			});
+		}
+	});
+
+	it('names a damaged entry of an old unchained log', () => {
+		const text = JSON.stringify({
+			...backup,
+			formatVersion: 2,
+			data: { ...backup.data, auditLog: [{ ...unchained, action: 'hacked' }] }
+		});
+		expect(parseBackup({ text, file: 'v2.json' })).toEqual({
+			ok: false,
+			problem: {
+				code: 'backup-invalid',
+				file: 'v2.json',
+				field: 'data.auditLog.0.action',
+				value: '"hacked"'
+			}
+		});
+	});
+
+	it('refuses an unchained log in a format 3 file', () => {
+		const text = JSON.stringify({ ...backup, data: { ...backup.data, auditLog: [unchained] } });
+		expect(parseBackup({ text, file: 'v3.json' })).toMatchObject({
+			ok: false,
+			problem: { code: 'backup-invalid', field: 'data.auditLog.0.who' }
+		});
 	});
 
 	it('refuses a version that is not a whole number from 1', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UnchainedAuditEntrySchema, type UnchainedAuditEntry } from './audit-entry';
 import { ReportTablesSchema } from './backup-tables';
 import { AggregatorSchema, EnrollmentSchema, ProfileSchema } from './settings';
 
@@ -18,8 +19,16 @@ export const BACKUP_FORMAT = 'partner-desk-backup';
  * 1: profile, enrollments, aggregators; report tables were added later as optional keys, so a
  *    version 1 file may hold any of them (they were written under 1 without raising it).
  * 2: the tables of version 1, all of them, and bundles, bundle bodies and chain heads.
+ * 3: the audit log as a hash chain (who, program, period, before/after, prev, hash) and review
+ *    requests. A version 1 or 2 file's log is read unchained; the restore chains it.
+ * 4: a program id is any well-formed id, no longer one of a fixed list (programs come from the
+ *    program registry; a record of a program this version does not know is kept).
+ * 5: records programs keep (commit contracts), each checked by its program's schema.
  */
-export const BACKUP_FORMAT_VERSION = 2;
+export const BACKUP_FORMAT_VERSION = 5;
+
+/** The first version whose audit log is chained. */
+const FIRST_CHAINED_VERSION = 3;
 
 /** Versions this app reads: every older file is a subset of today's tables (missing = empty). */
 const FIRST_READABLE_VERSION = 1;
@@ -46,9 +55,24 @@ export type BackupProblem =
 	| { code: 'backup-foreign'; file: string }
 	| { code: 'backup-newer'; file: string; version: number }
 	| { code: 'backup-unknown-table'; file: string; table: string }
-	| { code: 'backup-invalid'; file: string; field: string; value: string };
+	| { code: 'backup-invalid'; file: string; field: string; value: string }
+	/** The audit log in the file is not an intact chain: edited by hand or damaged. */
+	| { code: 'backup-audit-broken'; file: string; seq: number; reason: string }
+	/** An encrypted backup (backup-encryption.ts). */
+	| { code: 'backup-passphrase-needed'; file: string }
+	| { code: 'backup-wrong-passphrase'; file: string }
+	| { code: 'backup-damaged'; file: string; chunk: number }
+	| { code: 'backup-truncated'; file: string }
+	| { code: 'backup-encryption-unsupported'; file: string; field: string; value: string };
 
-export type BackupParse = { ok: true; backup: Backup } | { ok: false; problem: BackupProblem };
+export type BackupParse =
+	| {
+			ok: true;
+			backup: Backup;
+			/** The audit log of a file from before the chain (format 1 or 2), for the restore to chain. */
+			unchainedAuditLog: UnchainedAuditEntry[];
+	  }
+	| { ok: false; problem: BackupProblem };
 
 function describe(value: unknown): string {
 	const text = JSON.stringify(value) ?? String(value);
@@ -103,9 +127,27 @@ export function parseBackup(options: { text: string; file: string }): BackupPars
 	if (table !== undefined) {
 		return { ok: false, problem: { code: 'backup-unknown-table', file, table } };
 	}
+	// Before the chain, audit entries had another shape: read apart, chained by the restore.
+	const legacy = version < FIRST_CHAINED_VERSION;
+	const legacyLog = legacy ? z.array(UnchainedAuditEntrySchema).default([]) : undefined;
+	const logResult = legacyLog?.safeParse(valueAt(json, ['data', 'auditLog']));
+	if (logResult && !logResult.success) {
+		const issue = logResult.error.issues[0];
+		const path = ['data', 'auditLog', ...issue.path];
+		return {
+			ok: false,
+			problem: {
+				code: 'backup-invalid',
+				file,
+				field: path.join('.'),
+				value: describe(valueAt(json, path))
+			}
+		};
+	}
 	const result = BackupSchema.safeParse({
 		...(json as object),
-		formatVersion: BACKUP_FORMAT_VERSION
+		formatVersion: BACKUP_FORMAT_VERSION,
+		...(legacy ? { data: { ...(data as object), auditLog: [] } } : {})
 	});
 	if (!result.success) {
 		const issue = result.error.issues[0];
@@ -119,7 +161,7 @@ export function parseBackup(options: { text: string; file: string }): BackupPars
 			}
 		};
 	}
-	return { ok: true, backup: result.data };
+	return { ok: true, backup: result.data, unchainedAuditLog: logResult?.data ?? [] };
 }
 
 /** The file text of a backup: stable key order and indentation, so two exports of the same data are byte-identical apart from `exportedAt`. */

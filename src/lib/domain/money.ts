@@ -91,8 +91,12 @@ export function formatMoney(value: DecimalString, currency: string, locale: stri
 }
 
 /** Formats a quantity or other plain decimal for display, keeping every decimal it has. */
-export function formatDecimal(value: DecimalString, locale: string): string {
-	return new Intl.NumberFormat(locale, { maximumFractionDigits: 20 }).format(
+export function formatDecimal(
+	value: DecimalString,
+	locale: string,
+	minimumFractionDigits = 0
+): string {
+	return new Intl.NumberFormat(locale, { minimumFractionDigits, maximumFractionDigits: 20 }).format(
 		value as unknown as number
 	);
 }

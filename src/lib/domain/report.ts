@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isDecimalString, type DecimalString } from './money';
 import { isPeriod, type Period } from './period';
-import { PROGRAM_IDS } from './programs';
+import { programIdSchema } from './programs';
 
 /**
  * A monthly report revision (DESIGN.md "The monthly report"). Its lines are
@@ -65,7 +65,7 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const ReportRevisionSchema = z.object({
 	id: z.uuid(),
-	programId: z.enum(PROGRAM_IDS),
+	programId: programIdSchema,
 	period,
 	kind: z.enum(REPORT_KINDS).default('regular'),
 	revision: z.number().int().positive(),
@@ -88,25 +88,8 @@ export const ReportRevisionSchema = z.object({
 });
 export type ReportRevision = z.infer<typeof ReportRevisionSchema>;
 
-/** What the audit log records about a revision. */
-export const AUDIT_ACTIONS = [
-	'imported',
-	'zero-usage',
-	'replaced',
-	'line-corrected',
-	'row-excluded',
-	'row-corrected',
-	'acknowledged',
-	'credit-reason',
-	'carried-over',
-	'marked-ready',
-	'superseded',
-	'signed',
-	'delivered',
-	'delivery-refused',
-	'withdrawn'
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+// The audit log's kinds live with its entry (audit-entry.ts).
+export { AUDIT_ACTIONS, type AuditAction } from './audit-entry';
 
 /** States in which a revision can no longer change: a change makes a new revision. */
 export function isFrozen(state: ReportState): boolean {

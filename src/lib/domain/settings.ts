@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROGRAM_IDS } from './programs';
+import { programIdSchema } from './programs';
 
 /** The languages every visible text exists in. */
 export const LANGUAGES = ['de', 'en'] as const;
@@ -25,7 +25,7 @@ function isTimeZone(zone: string): boolean {
 export const ProfileSchema = z.object({
 	companyName: z.string().trim().min(1, 'required').max(200, 'too-long'),
 	partnerIds: z.partialRecord(
-		z.enum(PROGRAM_IDS),
+		programIdSchema,
 		z
 			.string()
 			.trim()
@@ -42,7 +42,7 @@ export const ProfileSchema = z.object({
 export type Profile = z.infer<typeof ProfileSchema>;
 
 export const EnrollmentSchema = z.object({
-	programId: z.enum(PROGRAM_IDS),
+	programId: programIdSchema,
 	enrolledAt: z.iso.datetime(),
 	/** The partner's values for program pack parameters; checked by the pack's schema on use. */
 	packOverrides: z.record(z.string(), z.unknown()).optional()

@@ -1,4 +1,5 @@
 import { formatDecimal, formatMoney, type DecimalString } from '$lib/domain/money';
+import type { LocalizedText } from '$lib/domain/localized-text';
 import type { Language } from '$lib/domain/settings';
 import { intlLocale, translate, type MessageKey, type MessageParams } from './translate';
 
@@ -17,6 +18,9 @@ class I18n {
 	locale = $derived(intlLocale(this.language, browserLanguages()));
 
 	t = (key: MessageKey, params?: MessageParams): string => translate(this.language, key, params);
+
+	/** A text a program or pack brings in both languages, in the chosen one. */
+	text = (value: LocalizedText): string => value[this.language];
 
 	date = (value: Date, timeZone?: string): string =>
 		new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeZone }).format(value);
@@ -38,7 +42,8 @@ class I18n {
 	money = (value: DecimalString, currency: string): string =>
 		formatMoney(value, currency, this.locale);
 
-	decimal = (value: DecimalString): string => formatDecimal(value, this.locale);
+	/** A decimal in the locale's digits; `places`: at least that many after the mark ("2,520.00"). */
+	decimal = (value: DecimalString, places = 0): string => formatDecimal(value, this.locale, places);
 
 	/** A count with the locale's grouping: "100,000" or "100.000". */
 	count = (value: number): string => new Intl.NumberFormat(this.locale).format(value);

@@ -1,4 +1,5 @@
-import { USAGE_FIELDS, type NumberLocale, type UsageField } from './import-problem';
+import { USAGE_FIELDS, type UsageField } from '../domain/usage-line';
+import { type NumberLocale } from './import-problem';
 import type { Delimiter } from './parse-window';
 
 /** A column by its 0-based index or by its header text (compared as `normalizeHeader` does). */

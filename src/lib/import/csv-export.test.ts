@@ -1,8 +1,8 @@
+import type { UsageLine } from '../domain/usage-line';
 import { describe, expect, it } from 'vitest';
 import { isDecimalString, type DecimalString } from '../domain/money';
 import { formatCsv, formatUsageCsv } from './csv-export';
 import { parseUsageCsv } from './import-usage-csv';
-import type { UsageLine } from './usage-row-schema';
 
 /** A decimal string as written, trailing zeros kept (`toDecimal` would normalise them). */
 function d(value: string): DecimalString {

@@ -1,6 +1,6 @@
+import type { UsageLine } from '../domain/usage-line';
 import type { DecimalString } from '../domain/money';
 import type { NumberLocale } from './import-problem';
-import type { UsageLine } from './usage-row-schema';
 
 /** A column of an export: text cells are guarded against formulas, number cells are not. */
 export type CsvColumn<T> = {

@@ -1,4 +1,5 @@
-import type { ImportProblem, ImportProblemCode, NumberLocale, UsageField } from './import-problem';
+import type { UsageField } from '../domain/usage-line';
+import type { ImportProblem, ImportProblemCode, NumberLocale } from './import-problem';
 import { parseLocaleNumber } from './locale-number';
 
 export type MessageLocale = 'de' | 'en';

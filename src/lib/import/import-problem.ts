@@ -1,3 +1,4 @@
+import type { UsageField } from '../domain/usage-line';
 /**
  * What an import can find wrong with a file, as values: a stable kebab-case code and where
  * (file, physical line, field and column, the bad value). `import-messages.ts` turns them into
@@ -6,23 +7,6 @@
 
 /** `de`: `1.234,56`; `en`: `1,234.56`. */
 export type NumberLocale = 'de' | 'en';
-
-/** The columns of a usage report that the importer knows; the keys of `UsageLine`. */
-export const USAGE_FIELDS = [
-	'sid',
-	'description',
-	'customerRef',
-	'quantity',
-	'unitPrice',
-	'total',
-	'currency',
-	'sku',
-	'unit',
-	'period',
-	'contractId'
-] as const;
-
-export type UsageField = (typeof USAGE_FIELDS)[number];
 
 /**
  * Without these a line cannot be built. A file without a total column imports: each total is

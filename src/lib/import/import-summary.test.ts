@@ -1,7 +1,7 @@
+import type { UsageLine } from '../domain/usage-line';
 import { describe, expect, it } from 'vitest';
 import { parseUsageCsv } from './import-usage-csv';
 import { namedIn, unreadableRows } from './import-summary';
-import type { UsageLine } from './usage-row-schema';
 
 const line = (period?: string, currency?: string) => ({ period, currency }) as unknown as UsageLine;
 

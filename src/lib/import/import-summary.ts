@@ -1,5 +1,5 @@
+import type { UsageLine } from '../domain/usage-line';
 import type { UsageImportResult } from './run-usage-import';
-import type { UsageLine } from './usage-row-schema';
 
 /**
  * Rows the importer could not read into a usage line: each read row gives a line or

@@ -1,3 +1,4 @@
+import type { UsageLine } from '../domain/usage-line';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +8,6 @@ import { summarizeLines } from '../domain/report-totals';
 import { formatImportProblem } from './import-messages';
 import { importUsageCsv, parseUsageCsv } from './import-usage-csv';
 import { createMappingPreset } from './mapping-preset';
-import type { UsageLine } from './usage-row-schema';
 
 /** The sample data (tests/fixtures/SAMPLE-DATA.md), copied from the shared fixtures. */
 const SHARED = fileURLToPath(new URL('../../../tests/fixtures/', import.meta.url));

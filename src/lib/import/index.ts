@@ -15,11 +15,9 @@ export { formatImportProblem, type MessageLocale } from './import-messages';
 export {
 	isFileProblem,
 	REQUIRED_FIELDS,
-	USAGE_FIELDS,
 	type ImportProblem,
 	type ImportProblemCode,
-	type NumberLocale,
-	type UsageField
+	type NumberLocale
 } from './import-problem';
 export {
 	importUsageCsv,
@@ -42,4 +40,4 @@ export { readUsageTable, type ImportDetection, type UsageTable } from './read-us
 export { runUsageImport } from './run-usage-import';
 export { sha256Hex } from './sha256';
 export type { TotalRow } from './total-row';
-export { DEFAULT_SID_PATTERN, type UsageLine } from './usage-row-schema';
+export { DEFAULT_SID_PATTERN } from './usage-row-schema';

@@ -1,3 +1,4 @@
+import type { UsageLine } from '../domain/usage-line';
 import { judgeLineTotal } from '../domain/line-total';
 import { parseScaled } from '../domain/scaled-decimal';
 import type { ResolvedColumns } from './column-mapping';
@@ -5,7 +6,6 @@ import type { NumberLocale } from './import-problem';
 import { classifyNumber, parseLocaleNumber } from './locale-number';
 import type { NumberEvidenceCount } from './number-locale';
 import type { CsvRecord } from './read-csv-records';
-import type { UsageLine } from './usage-row-schema';
 
 /** The number cells of a row, in the order they are shown. */
 export const NUMBER_FIELDS = ['quantity', 'unitPrice', 'total'] as const;

@@ -1,3 +1,4 @@
+import type { UsageLine } from '../domain/usage-line';
 import { summarizeLines, TotalsAccumulator, type ReportTotals } from '../domain/report-totals';
 import type { ColumnMapping } from './column-mapping';
 import type { DecodedText } from './decode-bytes';
@@ -8,7 +9,6 @@ import { createNumberQuestionTracker } from './number-question';
 import type { CsvRecord } from './read-csv-records';
 import { readUsageTable, type ImportDetection } from './read-usage-table';
 import { checkTotalRow, findTotalRowLabel, type TotalRow } from './total-row';
-import type { UsageLine } from './usage-row-schema';
 import { createRowContext, validateUsageRow, type RowContext } from './validate-usage-row';
 
 export type UsageImportOptions = {

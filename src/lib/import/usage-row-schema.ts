@@ -1,25 +1,7 @@
 import { z } from 'zod';
-import type { DecimalString } from '../domain/money';
 import type { NumberLocale } from './import-problem';
 import { ANY_SID_PATTERN, compileSidPattern } from '../domain/sid-pattern';
 import { readNumberCell } from './number-locale';
-
-/** One usage line as read from the file; the fields of a bundle line plus where it came from. */
-export type UsageLine = {
-	/** Physical line in the file, 1-based (the header is line 1). */
-	line: number;
-	sid: string;
-	description: string;
-	customerRef?: string;
-	quantity: DecimalString;
-	unitPrice: DecimalString;
-	total: DecimalString;
-	currency?: string;
-	sku?: string;
-	unit?: string;
-	period?: string;
-	contractId?: string;
-};
 
 /** The importer's own SID check: any id without white space or control characters. */
 export const DEFAULT_SID_PATTERN = compileSidPattern(ANY_SID_PATTERN);

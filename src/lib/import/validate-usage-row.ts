@@ -1,22 +1,16 @@
+import { USAGE_FIELDS, type UsageField, type UsageLine } from '../domain/usage-line';
 import type { DecimalString } from '../domain/money';
 import { judgeLineTotal, lineTotalOf } from '../domain/line-total';
 import { ANY_SID_PATTERN, compileSidPattern } from '../domain/sid-pattern';
 import { formatPlain, formatScaled, toScaled, type ScaledDecimal } from '../domain/scaled-decimal';
 import type { ResolvedColumns } from './column-mapping';
-import {
-	isRowProblemCode,
-	USAGE_FIELDS,
-	type ImportProblem,
-	type NumberLocale,
-	type UsageField
-} from './import-problem';
+import { isRowProblemCode, type ImportProblem, type NumberLocale } from './import-problem';
 import { findCurrency } from './locale-number';
 import type { CsvRecord } from './read-csv-records';
 import {
 	CHECKED_FIELDS,
 	createUsageRowSchema,
 	type CheckedField,
-	type UsageLine,
 	type UsageRowSchema
 } from './usage-row-schema';
 

@@ -1,4 +1,4 @@
-import omnissaSp from './omnissa-sp.json';
+import omnissaSp from './omnissa-sp/omnissa-sp.json';
 import { loadPack } from './load-pack';
 import type { ProgramPack, ProgramPackId } from './pack-schema';
 import type { PackResult } from './pack-problem';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import omnissaSp from './omnissa-sp.json';
+import omnissaSp from './omnissa-sp/omnissa-sp.json';
 import { loadPack } from './load-pack';
 import { describePackProblem } from './pack-problem';
 

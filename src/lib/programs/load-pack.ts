@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { programPackSchema, type ProgramPack } from './pack-schema';
 import { problemsFromZodIssues, type PackResult } from './pack-problem';
 
@@ -6,7 +7,12 @@ import { problemsFromZodIssues, type PackResult } from './pack-problem';
  * pack, the built-in import). Never throws for bad input; problems name the field.
  */
 export function loadPack(options: { json: unknown }): PackResult<ProgramPack> {
-	let input = options.json;
+	return parsePack(programPackSchema, options.json);
+}
+
+/** `loadPack` with a program's own pack schema. */
+export function parsePack<Pack>(schema: z.ZodType<Pack>, json: unknown): PackResult<Pack> {
+	let input = json;
 	if (typeof input === 'string') {
 		try {
 			input = JSON.parse(input);
@@ -17,7 +23,7 @@ export function loadPack(options: { json: unknown }): PackResult<ProgramPack> {
 			};
 		}
 	}
-	const parsed = programPackSchema.safeParse(input);
+	const parsed = schema.safeParse(input);
 	if (parsed.success) return { ok: true, value: parsed.data };
 	return { ok: false, problems: problemsFromZodIssues(parsed.error.issues) };
 }

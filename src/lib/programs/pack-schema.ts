@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { omnissaSpPackSchema } from './omnissa-sp-schema';
+import type { PackRef } from '$lib/domain/programs';
+import { omnissaSpPackSchema } from './omnissa-sp/pack-schema';
 
 /**
  * Every program pack, told apart by `id`. `genesys-appfoundry` joins this union with its own
@@ -10,13 +11,6 @@ export type ProgramPack = z.infer<typeof programPackSchema>;
 
 /** Known pack ids, including those whose schema is still to come. */
 export type ProgramPackId = 'omnissa-sp' | 'genesys-appfoundry';
-
-/**
- * What a finding records about the pack it was computed with: its id and version, and the
- * parameters the partner overrode (absent when none), so a finding can be told from one
- * computed with the pack's own values.
- */
-export type PackRef = { id: ProgramPack['id']; version: string; overridden?: string[] };
 
 /** The reference findings carry for a pack, overrides included. */
 export function packRefOf(pack: ProgramPack): PackRef {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localizedTextSchema, type LocalizedText } from '$lib/domain/localized-text';
 
 /**
  * Where a pack parameter's value comes from. The seeds publish only a few numbers (the 10th and
@@ -6,12 +7,6 @@ import { z } from 'zod';
  */
 export const parameterSourceSchema = z.enum(['seed', 'default-to-confirm']);
 export type ParameterSource = z.infer<typeof parameterSourceSchema>;
-
-export const localizedTextSchema = z.strictObject({
-	de: z.string().min(1),
-	en: z.string().min(1)
-});
-export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 /**
  * Wraps a parameter value with its source, an optional note in both languages and, after
@@ -24,6 +19,14 @@ export function parameterSchema<T extends z.ZodType>(value: T) {
 		note: localizedTextSchema.optional(),
 		overridden: z.strictObject({ packValue: value }).optional()
 	});
+}
+
+/** A pack's `parameters`: each value schema wrapped by `parameterSchema`, and no other name. */
+export function parametersSchema<S extends Record<string, z.ZodType>>(values: S) {
+	const shape = Object.fromEntries(
+		Object.entries(values).map(([name, value]) => [name, parameterSchema(value)])
+	);
+	return z.strictObject(shape as { [K in keyof S]: ReturnType<typeof parameterSchema<S[K]>> });
 }
 
 /** The generic shape of one parameter, for code that walks all of them (labels, overrides). */

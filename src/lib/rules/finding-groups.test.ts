@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkReport } from './engine';
+import { checkReport } from '../programs/omnissa-sp/rules/engine';
 import { groupFindings } from './finding-groups';
-import type { UsageLineFacts } from './facts';
-import { reportFacts, testPack, usageLine } from './test-helpers';
+import type { UsageLineFacts } from '$lib/domain/report-facts';
+import { reportFacts, testPack, usageLine } from '../../../tests/helpers/rules';
 
 /** `count` lines; every 3rd total is a cent off, every 5th line is a doubled row of the one before. */
 function month(count: number) {

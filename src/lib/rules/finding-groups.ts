@@ -1,5 +1,4 @@
-import type { Finding, FindingSubject, Severity } from './finding';
-import type { RuleId } from './rule-catalog';
+import type { Finding, FindingSubject, Severity } from '$lib/domain/finding';
 
 /**
  * The findings of one rule. A 100,000-line month can have a hundred thousand findings of a
@@ -9,7 +8,7 @@ import type { RuleId } from './rule-catalog';
 export type FindingGroup = {
 	/** `severity|ruleId`: stable across re-runs, so an open group stays open. */
 	key: string;
-	ruleId: RuleId;
+	ruleId: string;
 	severity: Severity;
 	/** What the group's findings are about, for its count ("1,204 lines"). */
 	subject: FindingSubject['kind'];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from './finding';
-import { findingKey, summarizeReview } from './review-summary';
+import type { Finding } from '$lib/domain/finding';
+import { summarizeReview } from './review-summary';
+import { findingKey } from '$lib/domain/finding-identity';
 
 function finding(
 	ruleId: string,

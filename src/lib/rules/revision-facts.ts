@@ -1,6 +1,6 @@
 import { unresolvedLines, type LeftOutRows } from '$lib/domain/left-out-rows';
 import type { ReportRevision } from '$lib/domain/report';
-import type { ReportFacts, UsageLineFacts } from './facts';
+import type { ReportFacts, UsageLineFacts } from '$lib/domain/report-facts';
 
 /**
  * What the rules engine gets for a stored revision: its lines, last month's, and what the review

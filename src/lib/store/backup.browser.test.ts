@@ -1,7 +1,10 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT_VERSION, serializeBackup } from '$lib/domain/backup';
-import { exportBackup, restoreBackup, wipeAll } from './backup-repo';
+import { collectBytes, isEncryptedBackup } from '$lib/domain/backup-encryption';
+import { backupFileBytes, readBackupFile } from '$lib/domain/backup-file';
+import { verifyAuditChain } from '$lib/sync/audit-chain';
+import { BackupRefused, exportBackup, restoreBackup, wipeAll } from './backup-repo';
 import { toDecimal } from '$lib/domain/money';
 import { toPeriod } from '$lib/domain/period';
 import { BACKED_UP_TABLES, PartnerDeskDatabase } from './db';
@@ -75,8 +78,27 @@ describe('backup in real IndexedDB', () => {
 		expect(await readProfile(db)).toBeUndefined();
 		expect(await listAggregators(db)).toEqual([]);
 
-		await restoreBackup(db, JSON.parse(first));
-		const second = serializeBackup(await exportBackup(db, at));
+		await restoreBackup(db, JSON.parse(first), {
+			file: 'partner-desk-backup-2026-11-12.json',
+			now: new Date('2026-11-12T10:00:00Z')
+		});
+		const restored = await exportBackup(db, at);
+		// The restore is audited: one entry more, chained onto the head the file had.
+		const entry = restored.data.auditLog.pop();
+		const firstLog = JSON.parse(first).data.auditLog;
+		expect(entry).toMatchObject({
+			seq: firstLog.length + 1,
+			action: 'restored',
+			prev: firstLog.at(-1).hash,
+			detail: {
+				file: 'partner-desk-backup-2026-11-12.json',
+				exportedAt: '2026-11-12T09:00:00.000Z',
+				formatVersion: BACKUP_FORMAT_VERSION,
+				reports: 1,
+				auditEntries: firstLog.length
+			}
+		});
+		const second = serializeBackup(restored);
 		expect(second).toBe(first);
 		// Totals are not in the file: the restore computed them from the lines again.
 		expect(first).not.toContain('byCustomer');
@@ -93,7 +115,13 @@ describe('backup in real IndexedDB', () => {
 		expect(data.lineChunks.map((chunk: { lines: unknown[] }) => chunk.lines.length)).toEqual([
 			1000, 500
 		]);
-		expect(data.auditLog).toHaveLength(1);
+		// Settings saved, two aggregators, the import: each a chained entry.
+		expect(data.auditLog.map((e: { action: string }) => e.action)).toEqual([
+			'settings-saved',
+			'aggregator-saved',
+			'aggregator-saved',
+			'imported'
+		]);
 		expect(data.enrollments).toEqual([
 			{ programId: 'genesys-appfoundry', enrolledAt: '2026-01-05T08:00:00.000Z' },
 			{ programId: 'omnissa-sp', enrolledAt: '2026-01-05T08:00:00.000Z' }
@@ -114,5 +142,129 @@ describe('backup in real IndexedDB', () => {
 		await expect(restoreBackup(db, backup)).rejects.toMatchObject({ code: 'storage-full' });
 		table.bulkPut = original;
 		expect(serializeBackup(await exportBackup(db, new Date(0)))).toBe(before);
+	});
+});
+
+/** Every record of every backed-up table, in key order: what "untouched" is checked against. */
+async function everyRecord(database: PartnerDeskDatabase): Promise<Record<string, unknown[]>> {
+	const out: Record<string, unknown[]> = {};
+	for (const name of [...BACKED_UP_TABLES, 'groupTotals', 'signingKeys'] as const) {
+		out[name] = (await database.table(name).toArray()).map((record) =>
+			name === 'signingKeys' ? { ...record, privateKey: undefined } : record
+		);
+	}
+	return out;
+}
+
+describe('encrypted backups in real IndexedDB and WebCrypto', () => {
+	const passphrase = 'Sommer an der Elbe 2026';
+
+	it('export encrypted, wipe, restore: the same data, the restore audited', async () => {
+		await filled();
+		const at = new Date('2026-11-12T09:00:00Z');
+		const first = await exportBackup(db, at);
+		const bytes = await collectBytes(backupFileBytes({ backup: first, passphrase }));
+		expect(isEncryptedBackup(bytes)).toBe(true);
+		expect(new TextDecoder().decode(bytes)).not.toContain('Muster IT-Services');
+		await wipeAll(db);
+
+		expect(await readBackupFile({ bytes, file: 'b.pdbackup' })).toEqual({
+			ok: false,
+			problem: { code: 'backup-passphrase-needed', file: 'b.pdbackup' }
+		});
+		const read = await readBackupFile({ bytes, file: 'b.pdbackup', passphrase });
+		if (!read.ok) throw new Error(read.problem.code);
+		await restoreBackup(db, read.backup, { file: 'b.pdbackup' });
+		const again = await exportBackup(db, at);
+		expect(again.data.auditLog.pop()).toMatchObject({
+			action: 'restored',
+			detail: { file: 'b.pdbackup' }
+		});
+		expect(serializeBackup(again)).toBe(serializeBackup(first));
+		const log = await db.auditLog.orderBy('seq').toArray();
+		expect(await verifyAuditChain({ entries: log })).toMatchObject({ ok: true, count: log.length });
+	});
+
+	it('a wrong passphrase, a cut or a damaged file leaves every record untouched', async () => {
+		await filled();
+		const before = await everyRecord(db);
+		const backup = await exportBackup(db, new Date(0));
+		backup.data.aggregators = [{ id: 'other-agg', name: 'Other' }];
+		const bytes = await collectBytes(backupFileBytes({ backup, passphrase }));
+		const damaged = bytes.slice();
+		damaged[damaged.length - 20] ^= 0xff;
+		const cases = [
+			[bytes, 'Winter an der Elbe 2026', 'backup-wrong-passphrase'],
+			[bytes.slice(0, bytes.length - 7), passphrase, 'backup-truncated'],
+			[damaged, passphrase, 'backup-damaged']
+		] as const;
+		for (const [file, words, code] of cases) {
+			const read = await readBackupFile({ bytes: file, file: 'x.pdbackup', passphrase: words });
+			expect(read.ok ? 'ok' : read.problem.code).toBe(code);
+		}
+		expect(await everyRecord(db)).toEqual(before);
+	});
+
+	it('refuses a backup whose audit log was edited, before writing anything', async () => {
+		await filled();
+		const before = await everyRecord(db);
+		const backup = await exportBackup(db, new Date(0));
+		backup.data.auditLog[1] = { ...backup.data.auditLog[1], detail: { aggregator: 'forged' } };
+		const refusal = await restoreBackup(db, backup, { file: 'e.json' }).catch((e: unknown) => e);
+		expect(refusal).toBeInstanceOf(BackupRefused);
+		expect((refusal as BackupRefused).problem).toEqual({
+			code: 'backup-audit-broken',
+			file: 'e.json',
+			seq: 2,
+			reason: 'edited'
+		});
+		expect(await everyRecord(db)).toEqual(before);
+	});
+
+	it('restores a backup of each earlier format, its log chained on the way in', async () => {
+		await filled();
+		const current = await exportBackup(db, new Date('2026-11-12T09:00:00Z'));
+		const [report] = current.data.reports;
+		const unchained = [
+			{
+				seq: 1,
+				at: '2026-11-12T09:00:00.000Z',
+				revisionId: report.id,
+				action: 'imported',
+				detail: { lines: 1500 }
+			}
+		];
+		for (const formatVersion of [1, 2]) {
+			// What that app wrote: no review requests, an unchained log.
+			const { reviews: _r, ...data } = current.data;
+			void _r;
+			const text = JSON.stringify({
+				...current,
+				formatVersion,
+				data: { ...data, auditLog: unchained }
+			});
+			const read = await readBackupFile({
+				bytes: new TextEncoder().encode(text),
+				file: `v${formatVersion}.json`
+			});
+			if (!read.ok) throw new Error(read.problem.code);
+			await wipeAll(db);
+			await restoreBackup(db, read.backup, {
+				unchainedAuditLog: read.unchainedAuditLog,
+				file: `v${formatVersion}.json`
+			});
+			const log = await db.auditLog.orderBy('seq').toArray();
+			expect(log.map((e) => [e.seq, e.action, e.who, e.program, e.period, e.migrated])).toEqual([
+				[1, 'imported', null, 'omnissa-sp', '2026-10', true],
+				[2, 'restored', null, undefined, undefined, undefined]
+			]);
+			expect(log[1].detail).toMatchObject({
+				formatVersion: BACKUP_FORMAT_VERSION,
+				file: `v${formatVersion}.json`
+			});
+			expect(await verifyAuditChain({ entries: log })).toMatchObject({ ok: true, count: 2 });
+			expect(await db.reports.toArray()).toEqual(current.data.reports);
+			expect(await db.lineChunks.count()).toBe(2);
+		}
 	});
 });

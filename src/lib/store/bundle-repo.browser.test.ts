@@ -1,8 +1,9 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 import Dexie from 'dexie';
+import { verifyAuditChain } from '$lib/sync/audit-chain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toDecimal } from '$lib/domain/money';
 import { shiftPeriod, toPeriod, type Period } from '$lib/domain/period';
-import type { UsageLine } from '$lib/import/usage-row-schema';
 import { verifyBundle } from '$lib/sync/verify-bundle';
 import { serializeBackup } from '$lib/domain/backup';
 import { exportBackup, restoreBackup } from './backup-repo';
@@ -100,6 +101,17 @@ describe('signed bundles in real IndexedDB and WebCrypto', () => {
 		});
 		expect(verified.payload.lines.map((line) => line.total)).toEqual(['946.20', '201.60']);
 		expect(verified.digest).toBe(second.digest);
+		// The bundle commits to the audit log as it stood when it was signed: the head then was
+		// the entry that recorded the first bundle's signing, and the log goes on from there.
+		const log = await db.auditLog.orderBy('seq').toArray();
+		const firstSigned = log.find(
+			(e) => e.action === 'signed' && e.detail.bundleId === first.bundleId
+		);
+		expect(verified.payload.auditHead).toBe(firstSigned?.hash);
+		expect(log.at(-1)).toMatchObject({ action: 'signed', prev: firstSigned?.hash, who: key.kid });
+		expect(
+			await verifyAuditChain({ entries: log, commitments: [verified.payload.auditHead!] })
+		).toMatchObject({ ok: true });
 
 		// The lists read records only; the signed bytes stay in their own table.
 		expect((await listBundles(db)).every((bundle) => !('jws' in bundle))).toBe(true);

@@ -3,11 +3,12 @@ import { packRefOf } from '$lib/programs/pack-schema';
 import { buildBundlePayload } from '$lib/sync/build-bundle-payload';
 import { toBundleId, type BundleDigest, type BundleId } from '$lib/sync/bundle-payload';
 import { signBundle } from '$lib/sync/sign-bundle';
-import { audit } from './audit';
+import { audit, auditHead, withAuditTables } from './audit';
 import type { PartnerDeskDatabase } from './db';
 import { guardStorage } from './errors';
 import { checkStoredRevision } from './review-check';
 import { activeSigningKey } from './signing-key-repo';
+import { StoreRefused } from './store-refused';
 
 /** The chain head moved while signing (another tab signed): sign again on the new head. */
 class ChainMoved extends Error {}
@@ -27,9 +28,9 @@ async function supersededBundle(
 async function signOnce(db: PartnerDeskDatabase, options: SignOptions): Promise<BundleRecord> {
 	const { revisionId, aggregatorId, now = new Date() } = options;
 	const revision = await db.reports.get(revisionId);
-	if (!revision) throw new Error(`no revision ${revisionId}`);
+	if (!revision) throw new StoreRefused('revision-missing', `no revision ${revisionId}`);
 	const aggregator = await db.aggregators.get(aggregatorId);
-	if (!aggregator) throw new Error(`no aggregator ${aggregatorId}`);
+	if (!aggregator) throw new StoreRefused('aggregator-missing', `no aggregator ${aggregatorId}`);
 	const head = (await db.chainHeads.get(aggregatorId)) ?? {
 		aggregatorId,
 		seq: 0,
@@ -51,7 +52,9 @@ async function signOnce(db: PartnerDeskDatabase, options: SignOptions): Promise<
 		supersedes: await supersededBundle(db, revision.supersedes, aggregatorId),
 		previousDigest: head.digest as BundleDigest | null,
 		createdAt: now,
-		leftOut: await db.leftOutRows.get(revisionId)
+		leftOut: await db.leftOutRows.get(revisionId),
+		// Read after the key (a new key is itself an entry): the head the signature commits to.
+		auditHead: await auditHead(db)
 	});
 	const signed = await signBundle({
 		payload,
@@ -78,7 +81,7 @@ async function signOnce(db: PartnerDeskDatabase, options: SignOptions): Promise<
 	return guardStorage(() =>
 		db.transaction(
 			'rw',
-			[db.bundles, db.bundleBodies, db.chainHeads, db.reports, db.auditLog],
+			withAuditTables(db, db.bundles, db.bundleBodies, db.chainHeads),
 			async () => {
 				const current = await db.chainHeads.get(aggregatorId);
 				if ((current?.digest ?? null) !== head.digest || (current?.seq ?? 0) !== head.seq) {
@@ -86,7 +89,10 @@ async function signOnce(db: PartnerDeskDatabase, options: SignOptions): Promise<
 				}
 				const latest = await db.reports.get(revisionId);
 				if (latest?.state !== 'ready')
-					throw new Error(`revision ${revisionId} is ${latest?.state}`);
+					throw new StoreRefused(
+						'revision-not-ready',
+						`revision ${revisionId} is ${latest?.state}`
+					);
 				await db.bundles.add(record);
 				const { protected: header, payload: body, signature } = signed.jws;
 				await db.bundleBodies.add({

@@ -1,8 +1,8 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toDecimal } from '$lib/domain/money';
 import { toPeriod } from '$lib/domain/period';
-import type { UsageLine } from '$lib/import/usage-row-schema';
 import { chainLinkOf, checkChain } from '$lib/sync/chain';
 import { verifyBundle } from '$lib/sync/verify-bundle';
 import { signAndQueue } from './bundle-repo';

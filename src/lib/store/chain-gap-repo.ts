@@ -1,9 +1,10 @@
 import type { BundleRecord } from '$lib/domain/bundle';
 import { chainGapHead, resignOntoHead, type ResignedBundle } from '$lib/sync/chain-gap';
-import { audit } from './audit';
+import { audit, withAuditTables } from './audit';
 import type { PartnerDeskDatabase } from './db';
 import { guardStorage } from './errors';
 import { activeSigningKey } from './signing-key-repo';
+import { StoreRefused } from './store-refused';
 
 /** Another tab signed or sent meanwhile: read the chain again and re-sign on what it is now. */
 class ChainChanged extends Error {}
@@ -13,7 +14,7 @@ async function undeliveredFrom(db: PartnerDeskDatabase, bundleId: string) {
 	const refused = await db.bundles.get(bundleId);
 	const head = chainGapHead(refused?.problem);
 	if (!refused || refused.state !== 'failed' || !head)
-		throw new Error(`bundle ${bundleId} was not refused for a chain gap`);
+		throw new StoreRefused('not-a-chain-gap', `bundle ${bundleId} was not refused for a chain gap`);
 	const chain = (
 		await db.bundles
 			.where('[aggregatorId+seq]')
@@ -23,7 +24,10 @@ async function undeliveredFrom(db: PartnerDeskDatabase, bundleId: string) {
 	// The outbox sends in chain order, so nothing after a refused bundle has left the device.
 	const later = chain.slice(1);
 	if (later.some((bundle) => bundle.state !== 'queued' || bundle.attempts > 0))
-		throw new Error(`bundles after ${bundleId} were sent; the chain cannot be re-signed`);
+		throw new StoreRefused(
+			'chain-already-sent',
+			`bundles after ${bundleId} were sent; the chain cannot be re-signed`
+		);
 	return { head, chain };
 }
 
@@ -55,52 +59,56 @@ async function continueOnce(
 
 	// Signing took a while; everything is applied together, or nothing if the chain moved.
 	return guardStorage(() =>
-		db.transaction('rw', [db.bundles, db.bundleBodies, db.chainHeads, db.auditLog], async () => {
-			const now = await db.bundles
-				.where('[aggregatorId+seq]')
-				.between([aggregatorId, chain[0].seq], [aggregatorId, Infinity])
-				.toArray();
-			const local = await db.chainHeads.get(aggregatorId);
-			const stillOpen = now.filter((bundle) => bundle.state !== 'withdrawn');
-			if (!sameRecords(chain, stillOpen) || local?.bundleId !== chain[chain.length - 1].bundleId)
-				throw new ChainChanged();
+		db.transaction(
+			'rw',
+			withAuditTables(db, db.bundles, db.bundleBodies, db.chainHeads),
+			async () => {
+				const now = await db.bundles
+					.where('[aggregatorId+seq]')
+					.between([aggregatorId, chain[0].seq], [aggregatorId, Infinity])
+					.toArray();
+				const local = await db.chainHeads.get(aggregatorId);
+				const stillOpen = now.filter((bundle) => bundle.state !== 'withdrawn');
+				if (!sameRecords(chain, stillOpen) || local?.bundleId !== chain[chain.length - 1].bundleId)
+					throw new ChainChanged();
 
-			await db.bundles.bulkDelete(chain.map((bundle) => bundle.bundleId));
-			await db.bundleBodies.bulkDelete(chain.map((bundle) => bundle.bundleId));
-			await db.bundles.bulkAdd(records);
-			await db.bundleBodies.bulkAdd(
-				resigned.map(({ bundleId, jws }) => ({
-					bundleId,
-					jws: { protected: jws.protected, payload: jws.payload, signature: jws.signature }
-				}))
-			);
-			// The device's own head follows: its next bundle links to the newest re-signed one.
-			await db.chainHeads.put({
-				aggregatorId,
-				seq: local.seq,
-				bundleId: newest.bundleId,
-				digest: newest.digest
-			});
-			for (const [i, record] of records.entries())
-				await audit(
-					db,
-					{
-						revisionId: record.revisionId,
-						action: 'signed',
-						detail: {
-							bundleId: record.bundleId,
-							aggregator: aggregatorId,
-							kid: record.kid,
-							digest: record.digest,
-							replaces: chain[i].bundleId,
-							...(record.previousDigest ? { previousDigest: record.previousDigest } : {}),
-							...(i === 0 && head.bundleId ? { aggregatorHead: head.bundleId } : {})
-						}
-					},
-					at
+				await db.bundles.bulkDelete(chain.map((bundle) => bundle.bundleId));
+				await db.bundleBodies.bulkDelete(chain.map((bundle) => bundle.bundleId));
+				await db.bundles.bulkAdd(records);
+				await db.bundleBodies.bulkAdd(
+					resigned.map(({ bundleId, jws }) => ({
+						bundleId,
+						jws: { protected: jws.protected, payload: jws.payload, signature: jws.signature }
+					}))
 				);
-			return records;
-		})
+				// The device's own head follows: its next bundle links to the newest re-signed one.
+				await db.chainHeads.put({
+					aggregatorId,
+					seq: local.seq,
+					bundleId: newest.bundleId,
+					digest: newest.digest
+				});
+				for (const [i, record] of records.entries())
+					await audit(
+						db,
+						{
+							revisionId: record.revisionId,
+							action: 'signed',
+							detail: {
+								bundleId: record.bundleId,
+								aggregator: aggregatorId,
+								kid: record.kid,
+								digest: record.digest,
+								replaces: chain[i].bundleId,
+								...(record.previousDigest ? { previousDigest: record.previousDigest } : {}),
+								...(i === 0 && head.bundleId ? { aggregatorHead: head.bundleId } : {})
+							}
+						},
+						at
+					);
+				return records;
+			}
+		)
 	);
 }
 

@@ -1,13 +1,17 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { StorageProblem } from './errors';
 import { toLineColumns, type LineColumns } from './line-columns';
 import type { GroupTotal } from '$lib/domain/report-totals';
 import type { BundleBody, BundleRecord, ChainHead } from '$lib/domain/bundle';
 import type { LeftOutRows } from '$lib/domain/left-out-rows';
-import type { AuditAction, ReportRevision } from '$lib/domain/report';
+import type { AuditEntry, UnchainedAuditEntry } from '$lib/domain/audit-entry';
+import type { ReportRevision } from '$lib/domain/report';
+import type { ProgramRecord } from '$lib/domain/program-record';
+import type { ReviewRequest } from '$lib/domain/review-request';
+import { chainAuditEntry } from '$lib/sync/audit-chain';
 import type { Aggregator, Enrollment, Profile } from '$lib/domain/settings';
 import type { MappingPreset } from '$lib/import/mapping-preset';
-import type { UsageLine } from '$lib/import/usage-row-schema';
 
 export const DATABASE_NAME = 'partner-desk';
 
@@ -149,6 +153,51 @@ export const SCHEMA_VERSIONS = [
 			leftOutRows: 'revisionId'
 		},
 		upgrade: countRowsLeftOutBefore
+	},
+	{
+		version: 9,
+		// Compliance (issue 14): the audit log becomes a hash chain (its entries found by kind,
+		// program and period), and review requests get a table.
+		stores: {
+			settings: 'key',
+			aggregators: 'id',
+			enrollments: 'programId',
+			reports: 'id, [programId+period], source.digest',
+			lineChunks: '[revisionId+index]',
+			groupTotals: 'revisionId',
+			importPresets: '[source+headerSignature]',
+			auditLog: '++seq, revisionId, action, program, period',
+			signingKeys: 'kid, createdAt',
+			bundles: 'bundleId, revisionId, state, [aggregatorId+seq], [aggregatorId+state+seq]',
+			bundleBodies: 'bundleId',
+			chainHeads: 'aggregatorId',
+			leftOutRows: 'revisionId',
+			reviews: 'id, status, dueDate'
+		},
+		upgrade: chainAuditLog
+	},
+	{
+		version: 12,
+		// Records a program keeps beside the reports (commit contracts first), in one table for
+		// every program, found by program and kind. (10 and 11 are left to work in progress on
+		// other branches; Dexie needs versions to rise, not to be consecutive.)
+		stores: {
+			settings: 'key',
+			aggregators: 'id',
+			enrollments: 'programId',
+			reports: 'id, [programId+period], source.digest',
+			lineChunks: '[revisionId+index]',
+			groupTotals: 'revisionId',
+			importPresets: '[source+headerSignature]',
+			auditLog: '++seq, revisionId, action, program, period',
+			signingKeys: 'kid, createdAt',
+			bundles: 'bundleId, revisionId, state, [aggregatorId+seq], [aggregatorId+state+seq]',
+			bundleBodies: 'bundleId',
+			chainHeads: 'aggregatorId',
+			leftOutRows: 'revisionId',
+			reviews: 'id, status, dueDate',
+			programRecords: '[programId+kind+id], [programId+kind]'
+		}
 	}
 ] as const satisfies readonly {
 	version: number;
@@ -210,6 +259,48 @@ async function countRowsLeftOutBefore(tx: Transaction): Promise<void> {
 	await tx.table('leftOutRows').bulkPut(records);
 }
 
+/**
+ * The log before version 9 was not chained: its entries are chained once, in seq order, the
+ * first one a chain start, each marked `migrated` and with no `who` (the device key was not
+ * recorded). Program and period come from the revision each names.
+ */
+async function chainAuditLog(tx: Transaction): Promise<void> {
+	const reports = new Map(
+		((await tx.table('reports').toArray()) as ReportRevision[]).map((r) => [r.id, r])
+	);
+	const old = (await tx.table('auditLog').orderBy('seq').toArray()) as UnchainedAuditEntry[];
+	const chained = await Dexie.waitFor(chainMigratedEntries(old, reports));
+	await tx.table('auditLog').bulkPut(chained);
+}
+
+/** Chains entries recorded before the log was a chain (also for a restored old backup). */
+export async function chainMigratedEntries(
+	old: readonly UnchainedAuditEntry[],
+	reports: ReadonlyMap<string, Pick<ReportRevision, 'programId' | 'period'>>
+): Promise<AuditEntry[]> {
+	const chained: AuditEntry[] = [];
+	for (const entry of [...old].sort((a, b) => a.seq - b.seq)) {
+		const revision = reports.get(entry.revisionId);
+		chained.push(
+			await chainAuditEntry(
+				{
+					seq: entry.seq,
+					at: entry.at,
+					who: null,
+					action: entry.action,
+					program: revision?.programId,
+					period: revision?.period,
+					revisionId: entry.revisionId,
+					detail: entry.detail,
+					migrated: true
+				},
+				chained.at(-1)?.hash ?? null
+			)
+		);
+	}
+	return chained;
+}
+
 async function gatherGroupTotals(tx: Transaction): Promise<void> {
 	const records = new Map<string, GroupTotalsRecord>();
 	const recordOf = (revisionId: string) => {
@@ -237,13 +328,7 @@ export type GroupTotalsRecord = {
 	bySid: GroupTotal[];
 	byCustomer: GroupTotal[];
 };
-export type AuditEntry = {
-	seq?: number;
-	at: string;
-	revisionId: string;
-	action: AuditAction;
-	detail: Record<string, string | number>;
-};
+export type { AuditEntry };
 
 /**
  * A key pair of this device. The private key is a non-extractable CryptoKey:
@@ -272,6 +357,8 @@ export class PartnerDeskDatabase extends Dexie {
 	bundleBodies!: EntityTable<BundleBody, 'bundleId'>;
 	chainHeads!: EntityTable<ChainHead, 'aggregatorId'>;
 	leftOutRows!: EntityTable<LeftOutRows, 'revisionId'>;
+	reviews!: EntityTable<ReviewRequest, 'id'>;
+	programRecords!: Dexie.Table<ProgramRecord, [string, string, string]>;
 
 	constructor(name = DATABASE_NAME, options?: { upTo?: number }) {
 		super(name);
@@ -295,7 +382,9 @@ export const BACKED_UP_TABLES = [
 	'bundles',
 	'bundleBodies',
 	'chainHeads',
-	'leftOutRows'
+	'leftOutRows',
+	'reviews',
+	'programRecords'
 ] as const;
 
 /**

@@ -1,3 +1,4 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 import {
 	LeftOutRowsSchema,
 	resolveRow,
@@ -8,12 +9,12 @@ import { isFrozen, ReportRevisionSchema, type ReportRevision } from '$lib/domain
 import type { ResolvedColumns } from '$lib/import/column-mapping';
 import type { ImportProblem } from '$lib/import/import-problem';
 import type { SkippedRow } from '$lib/import/run-usage-import';
-import type { UsageLine } from '$lib/import/usage-row-schema';
 import { createRowContext, validateUsageRow } from '$lib/import/validate-usage-row';
-import { audit } from './audit';
+import { audit, withAuditTables } from './audit';
 import type { PartnerDeskDatabase } from './db';
 import { guardStorage } from './errors';
 import { readLines, writeLines } from './report-repo';
+import { StoreRefused } from './store-refused';
 
 /** What an import hands over about the rows it left out; the revision id is added on store. */
 export type LeftOutImport = Omit<LeftOutRows, 'revisionId' | 'lostRows'>;
@@ -88,9 +89,10 @@ async function draftWithRows(
 ): Promise<{ revision: ReportRevision; record: LeftOutRows }> {
 	const revision = await db.reports.get(revisionId);
 	if (!revision || isFrozen(revision.state))
-		throw new Error(`revision ${revisionId} is not a draft`);
+		throw new StoreRefused('not-a-draft', `revision ${revisionId} is not a draft`);
 	const record = await db.leftOutRows.get(revisionId);
-	if (!record) throw new Error(`revision ${revisionId} has no left-out rows`);
+	if (!record)
+		throw new StoreRefused('no-left-out-rows', `revision ${revisionId} has no left-out rows`);
 	return { revision, record };
 }
 
@@ -105,7 +107,7 @@ export async function excludeLeftOutRow(
 	const at = (options.now ?? new Date()).toISOString();
 	const { revisionId, line, reasonCode, comment } = options;
 	return guardStorage(() =>
-		db.transaction('rw', [db.reports, db.leftOutRows, db.auditLog], async () => {
+		db.transaction('rw', withAuditTables(db, db.leftOutRows), async () => {
 			const { revision, record } = await draftWithRows(db, revisionId);
 			const rows = resolveRow(record.rows, line, { kind: 'excluded', reasonCode, comment, at });
 			const next = { ...record, rows };
@@ -148,7 +150,7 @@ export async function correctLeftOutRow(
 ): Promise<CorrectLeftOutResult> {
 	const at = (options.now ?? new Date()).toISOString();
 	const { revisionId, line, cells } = options;
-	const tables = [db.reports, db.lineChunks, db.groupTotals, db.leftOutRows, db.auditLog];
+	const tables = withAuditTables(db, db.lineChunks, db.groupTotals, db.leftOutRows);
 	return guardStorage(() =>
 		db.transaction('rw', tables, async (): Promise<CorrectLeftOutResult> => {
 			const { revision, record } = await draftWithRows(db, revisionId);

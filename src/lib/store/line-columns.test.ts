@@ -1,5 +1,5 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 import { describe, expect, it } from 'vitest';
-import type { UsageLine } from '$lib/import/usage-row-schema';
 import { fromLineColumns, toLineColumns } from './line-columns';
 
 const full = {

@@ -1,5 +1,5 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 import type { DecimalString } from '$lib/domain/money';
-import type { UsageLine } from '$lib/import/usage-row-schema';
 
 /** A column of text: each distinct value once, and for each line the index of its value. */
 export type TextColumn<T extends string | null> = { values: T[]; codes: Uint32Array };

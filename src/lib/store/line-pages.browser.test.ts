@@ -1,8 +1,8 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toDecimal } from '$lib/domain/money';
 import { toPeriod } from '$lib/domain/period';
-import type { UsageLine } from '$lib/import/usage-row-schema';
 import { PartnerDeskDatabase } from './db';
 import { locateLine, readLinePage } from './line-pages';
 import { readLines, storeImportedReport } from './report-repo';

@@ -1,4 +1,4 @@
-import type { UsageLine } from '$lib/import/usage-row-schema';
+import type { UsageLine } from '$lib/domain/usage-line';
 import { LINES_PER_CHUNK, type LineChunk, type PartnerDeskDatabase } from './db';
 import { guardStorage } from './errors';
 import { fromLineColumns } from './line-columns';

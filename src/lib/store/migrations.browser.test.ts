@@ -7,6 +7,7 @@ import {
 	SCHEMA_VERSION,
 	SCHEMA_VERSIONS
 } from './db';
+import { verifyAuditChain } from '$lib/sync/audit-chain';
 import { classifyStorageError } from './errors';
 import { readLines } from './report-repo';
 import { listAggregators, listEnrollments, readProfile } from './settings-repo';
@@ -274,6 +275,79 @@ describe('schema migrations', () => {
 				lostRows: 3
 			}
 		]);
+		current.close();
+	});
+
+	it('upgrades a filled version 8 database: the old audit log chained once, in seq order', async () => {
+		const name = freshName();
+		const v8 = new PartnerDeskDatabase(name, { upTo: 8 });
+		const revisionId = '7a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d';
+		await v8.table('reports').put({ id: revisionId, programId: 'omnissa-sp', period: '2026-10' });
+		const old = [
+			{ at: '2026-11-12T09:00:00.000Z', revisionId, action: 'imported', detail: { lines: 40 } },
+			{ at: '2026-11-12T09:05:00.000Z', revisionId, action: 'acknowledged', detail: { key: 'k' } },
+			{ at: '2026-11-12T09:06:00.000Z', revisionId, action: 'marked-ready', detail: {} }
+		];
+		for (const entry of old) await v8.table('auditLog').add(entry);
+		v8.close();
+
+		const current = new PartnerDeskDatabase(name);
+		await current.open();
+		expect(current.verno).toBe(SCHEMA_VERSION);
+		const log = await current.auditLog.orderBy('seq').toArray();
+		// Every record kept as it was, plus where it belongs, who (unknown then) and its links.
+		expect(log.map((entry) => ({ ...entry, prev: undefined, hash: undefined }))).toEqual(
+			old.map((entry, i) => ({
+				...entry,
+				seq: i + 1,
+				who: null,
+				program: 'omnissa-sp',
+				period: '2026-10',
+				migrated: true,
+				prev: undefined,
+				hash: undefined
+			}))
+		);
+		expect(log[0].prev).toBeNull();
+		expect(log[1].prev).toBe(log[0].hash);
+		expect(await verifyAuditChain({ entries: log })).toEqual({
+			ok: true,
+			count: 3,
+			head: log[2].hash
+		});
+		expect(await current.reviews.count()).toBe(0);
+		current.close();
+	});
+
+	it('upgrades a filled version 9 database: every record kept, program records empty and usable', async () => {
+		const name = freshName();
+		const v9 = new PartnerDeskDatabase(name, { upTo: 9 });
+		await v9.table('aggregators').bulkPut(aggregators);
+		const review = { id: 'r-1', status: 'open', dueDate: '2026-12-01' };
+		await v9.table('reviews').put(review);
+		v9.close();
+
+		const current = new PartnerDeskDatabase(name);
+		await current.open();
+		expect(current.verno).toBe(SCHEMA_VERSION);
+		expect(await current.aggregators.orderBy('id').toArray()).toEqual(
+			[...aggregators].sort((a, b) => a.id.localeCompare(b.id))
+		);
+		expect(await current.reviews.toArray()).toEqual([review]);
+		const record = {
+			programId: 'omnissa-sp',
+			kind: 'contract',
+			id: 'SPC-1',
+			value: { id: 'SPC-1' },
+			updatedAt: '2026-12-01T00:00:00.000Z'
+		};
+		await current.programRecords.put(record);
+		expect(
+			await current.programRecords
+				.where('[programId+kind]')
+				.equals(['omnissa-sp', 'contract'])
+				.toArray()
+		).toEqual([record]);
 		current.close();
 	});
 

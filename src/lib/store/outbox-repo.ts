@@ -1,7 +1,8 @@
 import type { BundleRecord, Problem, Receipt } from '$lib/domain/bundle';
-import { audit } from './audit';
+import { audit, withAuditTables } from './audit';
 import type { PartnerDeskDatabase } from './db';
 import { guardStorage } from './errors';
+import { StoreRefused } from './store-refused';
 
 /** Bundles of every aggregator, newest first, for the Sync page. */
 export function listBundles(db: PartnerDeskDatabase): Promise<BundleRecord[]> {
@@ -72,7 +73,7 @@ export function claimBundle(db: PartnerDeskDatabase, bundleId: string): Promise<
 		db.transaction('rw', db.bundles, async () => {
 			const bundle = await db.bundles.get(bundleId);
 			if (!bundle || SETTLED.includes(bundle.state) || bundle.state === 'failed') {
-				throw new Error(`bundle ${bundleId} is not waiting`);
+				throw new StoreRefused('bundle-not-waiting', `bundle ${bundleId} is not waiting`);
 			}
 			const sending = { ...bundle, state: 'sending' as const, attempts: bundle.attempts + 1 };
 			await db.bundles.put(sending);
@@ -88,7 +89,7 @@ export function recordDelivery(
 ): Promise<void> {
 	const at = options.now.toISOString();
 	return guardStorage(() =>
-		db.transaction('rw', db.bundles, db.reports, db.auditLog, async () => {
+		db.transaction('rw', withAuditTables(db, db.bundles), async () => {
 			const bundle = await db.bundles.get(options.bundleId);
 			if (!bundle || bundle.state === 'delivered') return;
 			await db.bundles.put({
@@ -128,7 +129,7 @@ export function recordRefusal(
 ): Promise<void> {
 	const at = options.now.toISOString();
 	return guardStorage(() =>
-		db.transaction('rw', db.bundles, db.auditLog, async () => {
+		db.transaction('rw', withAuditTables(db, db.bundles), async () => {
 			const bundle = await db.bundles.get(options.bundleId);
 			if (!bundle || SETTLED.includes(bundle.state)) return;
 			await db.bundles.put({
@@ -192,7 +193,8 @@ export function retryBundle(db: PartnerDeskDatabase, bundleId: string): Promise<
 	return guardStorage(() =>
 		db.transaction('rw', db.bundles, async () => {
 			const bundle = await db.bundles.get(bundleId);
-			if (!bundle || bundle.state !== 'failed') throw new Error(`bundle ${bundleId} is not failed`);
+			if (!bundle || bundle.state !== 'failed')
+				throw new StoreRefused('bundle-not-failed', `bundle ${bundleId} is not failed`);
 			await db.bundles.put({ ...bundle, state: 'queued', problem: undefined, attempts: 0 });
 		})
 	);
@@ -222,15 +224,18 @@ export function withdrawBundle(
 ): Promise<void> {
 	const at = options.now.toISOString();
 	return guardStorage(() =>
-		db.transaction('rw', db.bundles, db.chainHeads, db.reports, db.auditLog, async () => {
+		db.transaction('rw', withAuditTables(db, db.bundles, db.chainHeads), async () => {
 			const bundle = await db.bundles.get(options.bundleId);
-			if (!bundle) throw new Error(`no bundle ${options.bundleId}`);
+			if (!bundle) throw new StoreRefused('bundle-missing', `no bundle ${options.bundleId}`);
 			const chain = await db.bundles
 				.where('[aggregatorId+seq]')
 				.between([bundle.aggregatorId, 0], [bundle.aggregatorId, Infinity])
 				.toArray();
 			if (!canWithdraw(bundle, chain))
-				throw new Error(`bundle ${bundle.bundleId} cannot be withdrawn`);
+				throw new StoreRefused(
+					'bundle-not-withdrawable',
+					`bundle ${bundle.bundleId} cannot be withdrawn`
+				);
 			await db.bundles.put({ ...bundle, state: 'withdrawn', nextAttemptAt: undefined });
 			const before = chain
 				.filter((other) => other.seq < bundle.seq && other.state !== 'withdrawn')

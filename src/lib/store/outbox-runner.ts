@@ -1,5 +1,5 @@
 import { postBundle } from '$lib/sync/aggregator-client';
-import { retryDelay } from '$lib/sync/retry-delay';
+import { stepAfterSend } from '$lib/sync/send-step';
 import type { PartnerDeskDatabase } from './db';
 import {
 	claimBundle,
@@ -32,39 +32,27 @@ export async function drainOutbox(db: PartnerDeskDatabase, options: DrainOptions
 			due.map(async (waiting) => {
 				const aggregator = await db.aggregators.get(waiting.aggregatorId);
 				const bundle = await claimBundle(db, waiting.bundleId);
-				if (!aggregator?.endpoint) {
-					const retryAt = new Date(now().getTime() + retryDelay(bundle.attempts, random));
-					await recordRetry(db, { bundleId: bundle.bundleId, error: 'no-endpoint', retryAt });
-					return false;
-				}
-				const outcome = await postBundle({
-					target: { endpoint: aggregator.endpoint, token: aggregator.token },
-					bundleId: bundle.bundleId,
-					digest: bundle.digest,
-					jws: await readBundleJws(db, bundle.bundleId),
-					fetch: options.fetch,
-					now: now()
-				});
-				if (outcome.kind === 'delivered') {
-					await recordDelivery(db, {
-						bundleId: bundle.bundleId,
-						receipt: outcome.receipt,
-						now: now()
-					});
+				const outcome = aggregator?.endpoint
+					? await postBundle({
+							target: { endpoint: aggregator.endpoint, token: aggregator.token },
+							bundleId: bundle.bundleId,
+							digest: bundle.digest,
+							jws: await readBundleJws(db, bundle.bundleId),
+							fetch: options.fetch,
+							now: now()
+						})
+					: ({ kind: 'no-endpoint' } as const);
+				const step = stepAfterSend({ outcome, attempts: bundle.attempts, now: now(), random });
+				const { bundleId } = bundle;
+				if (step.kind === 'delivered') {
+					await recordDelivery(db, { bundleId, receipt: step.receipt, now: now() });
 					return true;
 				}
-				if (outcome.kind === 'refused') {
-					await recordRefusal(db, {
-						bundleId: bundle.bundleId,
-						problem: outcome.problem,
-						now: now()
-					});
-					return false;
+				if (step.kind === 'failed') {
+					await recordRefusal(db, { bundleId, problem: step.problem, now: now() });
+				} else {
+					await recordRetry(db, { bundleId, error: step.error, retryAt: step.retryAt });
 				}
-				// The aggregator's Retry-After (408/425/429/503) is a floor: never sooner than it asks.
-				const wait = Math.max(retryDelay(bundle.attempts, random), outcome.retryAfterMs ?? 0);
-				const retryAt = new Date(now().getTime() + wait);
-				await recordRetry(db, { bundleId: bundle.bundleId, error: outcome.error, retryAt });
 				return false;
 			})
 		);

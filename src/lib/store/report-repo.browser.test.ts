@@ -1,9 +1,9 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 import Dexie from 'dexie';
 import { summarizeLines } from '$lib/domain/report-totals';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toDecimal } from '$lib/domain/money';
 import { toPeriod } from '$lib/domain/period';
-import type { UsageLine } from '$lib/import/usage-row-schema';
 import { PartnerDeskDatabase } from './db';
 import {
 	acknowledgeFinding,

@@ -1,3 +1,4 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 import type { Period } from '$lib/domain/period';
 import type { ProgramId } from '$lib/domain/programs';
 import { planRevision, readyGate, supersededOnReady } from '$lib/domain/report-lifecycle';
@@ -11,10 +12,12 @@ import {
 } from '$lib/domain/report';
 import { summarizeLines, type ReportTotals } from '$lib/domain/report-totals';
 import type { MappingPreset } from '$lib/import/mapping-preset';
-import type { UsageLine } from '$lib/import/usage-row-schema';
-import { carryAcknowledgements, carryCreditReasons } from '$lib/rules/carry-over';
+import {
+	carryAcknowledgements,
+	carryCreditReasons
+} from '$lib/programs/omnissa-sp/rules/carry-over';
 import { summarizeReview } from '$lib/rules/review-summary';
-import { audit } from './audit';
+import { audit, withAuditTables, type AuditNote } from './audit';
 import {
 	LINES_PER_CHUNK,
 	type AuditEntry,
@@ -129,7 +132,7 @@ export async function storeImportedReport(
 ): Promise<ReportRevision> {
 	const now = options.now ?? new Date();
 	const at = now.toISOString();
-	const tables = [...reviewTables(db), db.groupTotals, db.auditLog];
+	const tables = withAuditTables(db, ...reviewTables(db), db.groupTotals);
 	return guardStorage(() =>
 		db.transaction('rw', tables, async () => {
 			const month = await db.reports
@@ -252,12 +255,12 @@ async function updateDraft(
 	db: PartnerDeskDatabase,
 	id: string,
 	change: (revision: ReportRevision) => ReportRevision,
-	entry: Omit<AuditEntry, 'seq' | 'at' | 'revisionId'>,
+	entry: Omit<AuditNote, 'revisionId'>,
 	now = new Date()
 ): Promise<ReportRevision> {
 	const at = now.toISOString();
 	return guardStorage(() =>
-		db.transaction('rw', db.reports, db.auditLog, async () => {
+		db.transaction('rw', withAuditTables(db), async () => {
 			const revision = await db.reports.get(id);
 			if (!revision) throw new Error(`no revision ${id}`);
 			if (isFrozen(revision.state))
@@ -324,7 +327,7 @@ export async function correctLine(
 	}
 ): Promise<ReportRevision> {
 	const at = (options.now ?? new Date()).toISOString();
-	const tables = [db.reports, db.lineChunks, db.groupTotals, db.auditLog];
+	const tables = withAuditTables(db, db.lineChunks, db.groupTotals);
 	return guardStorage(() =>
 		db.transaction('rw', tables, async () => {
 			const revision = await db.reports.get(options.revisionId);
@@ -390,7 +393,7 @@ export async function markReady(
 	const now = options.now ?? new Date();
 	const at = now.toISOString();
 	return guardStorage(() =>
-		db.transaction('rw', [...reviewTables(db), db.auditLog], async () => {
+		db.transaction('rw', withAuditTables(db, ...reviewTables(db)), async () => {
 			const revision = await db.reports.get(options.revisionId);
 			if (!revision) throw new Error(`no revision ${options.revisionId}`);
 			const { findings } = isFrozen(revision.state)
@@ -401,7 +404,16 @@ export async function markReady(
 			if (!gate.ok) throw new ReportRefused(gate);
 			const ready = { ...revision, state: 'ready' as const, readyAt: at, updatedAt: at };
 			await db.reports.put(ready);
-			await audit(db, { revisionId: revision.id, action: 'marked-ready', detail: {} }, at);
+			await audit(
+				db,
+				{
+					revisionId: revision.id,
+					action: 'marked-ready',
+					before: { state: revision.state },
+					after: { state: 'ready' }
+				},
+				at
+			);
 			const month = await db.reports
 				.where('[programId+period]')
 				.equals([revision.programId, revision.period])
@@ -411,7 +423,13 @@ export async function markReady(
 				await db.reports.put({ ...old, state: 'superseded', updatedAt: at });
 				await audit(
 					db,
-					{ revisionId: old.id, action: 'superseded', detail: { by: revision.id } },
+					{
+						revisionId: old.id,
+						action: 'superseded',
+						detail: { by: revision.id },
+						before: { state: old.state },
+						after: { state: 'superseded' }
+					},
 					at
 				);
 			}
@@ -425,7 +443,19 @@ export async function saveMappingPreset(
 	db: PartnerDeskDatabase,
 	preset: MappingPreset
 ): Promise<void> {
-	await guardStorage(() => db.importPresets.put(preset));
+	await guardStorage(() =>
+		db.transaction('rw', withAuditTables(db, db.importPresets), async () => {
+			await db.importPresets.put(preset);
+			await audit(
+				db,
+				{
+					action: 'mapping-saved',
+					detail: { source: preset.source, headerSignature: preset.headerSignature }
+				},
+				new Date().toISOString()
+			);
+		})
+	);
 }
 
 /** The audit entries of a revision, oldest first. */

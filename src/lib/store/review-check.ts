@@ -1,11 +1,12 @@
+import { omnissaSpProgram } from '$lib/programs/omnissa-sp/program';
+import type { UsageLine } from '$lib/domain/usage-line';
 import { shiftPeriod } from '$lib/domain/period';
 import { previousRevision } from '$lib/domain/report-lifecycle';
 import type { ReportRevision } from '$lib/domain/report';
-import type { UsageLine } from '$lib/import/usage-row-schema';
-import { effectiveOmnissaPack } from '$lib/programs/effective-pack';
-import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
-import { checkReport } from '$lib/rules/engine';
-import type { Finding } from '$lib/rules/finding';
+import { effectiveOmnissaPack } from '$lib/programs/omnissa-sp/effective-pack';
+import type { OmnissaSpPack } from '$lib/programs/omnissa-sp/pack-schema';
+import { checkReport } from '$lib/programs/omnissa-sp/rules/engine';
+import type { Finding } from '$lib/domain/finding';
 import { revisionFacts } from '$lib/rules/revision-facts';
 import { PROFILE_KEY, type PartnerDeskDatabase } from './db';
 import { readLines } from './line-pages';
@@ -19,7 +20,7 @@ export function reviewTables(db: PartnerDeskDatabase) {
 export async function reviewContext(
 	db: PartnerDeskDatabase
 ): Promise<{ pack: OmnissaSpPack; timeZone: string }> {
-	const enrollment = await db.enrollments.get('omnissa-sp');
+	const enrollment = await db.enrollments.get(omnissaSpProgram.id);
 	const profile = await db.settings.get(PROFILE_KEY);
 	return {
 		pack: effectiveOmnissaPack(enrollment?.packOverrides).pack,

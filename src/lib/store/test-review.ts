@@ -2,7 +2,7 @@
  * For store tests (imported by *.test.ts only): acknowledges every open warning of a draft, as
  * a partner does before "ready", so a test can get a revision past the ready gate.
  */
-import { findingFingerprint, findingKey } from '$lib/rules/review-summary';
+import { findingFingerprint, findingKey } from '$lib/domain/finding-identity';
 import type { PartnerDeskDatabase } from './db';
 import { acknowledgeFinding } from './report-repo';
 import { checkStoredRevision } from './review-check';

@@ -1,6 +1,6 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 import { describe, expect, it } from 'vitest';
 import type { DecimalString } from '$lib/domain/money';
-import type { UsageLine } from '$lib/import/usage-row-schema';
 import { BundleBuildError, buildBundlePayload } from './build-bundle-payload';
 import { BundlePayloadSchema, toBundleId } from './bundle-payload';
 import { canonicalText } from './canonical-json';
@@ -12,7 +12,7 @@ import {
 	octoberOptions,
 	octoberPayload,
 	readyRevision
-} from './test-helpers';
+} from '../../../tests/helpers/sync';
 
 function line(changes: Partial<UsageLine>): UsageLine {
 	return {
@@ -90,6 +90,16 @@ describe('buildBundlePayload on the October sample report', () => {
 			currency: 'EUR',
 			previousDigest: null,
 			kind: 'regular'
+		});
+	});
+
+	it('carries the audit head it is given, and no member for an empty log', () => {
+		const head = 'c0ffee'.padEnd(64, '0');
+		expect(octoberPayload({ auditHead: head }).auditHead).toBe(head);
+		expect(octoberPayload({ auditHead: null })).not.toHaveProperty('auditHead');
+		expect(buildError(() => octoberPayload({ auditHead: 'abc' }))).toMatchObject({
+			code: 'invalid-payload',
+			field: 'auditHead'
 		});
 	});
 

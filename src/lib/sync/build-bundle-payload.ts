@@ -1,11 +1,11 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 import { compare, toAmount } from '$lib/domain/money';
 import { excludedRowsOf, unresolvedCount, type LeftOutRows } from '$lib/domain/left-out-rows';
 import type { ReportRevision } from '$lib/domain/report';
 import { bundleKind } from '$lib/domain/report-lifecycle';
-import type { UsageLine } from '$lib/import/usage-row-schema';
-import type { PackRef } from '$lib/programs/pack-schema';
-import type { Finding } from '$lib/rules/finding';
-import { findingKey } from '$lib/rules/review-summary';
+import type { PackRef } from '$lib/domain/programs';
+import type { Finding } from '$lib/domain/finding';
+import { findingKey } from '$lib/domain/finding-identity';
 import { lineTotalOf, totalAmountOf } from './bundle-amounts';
 import {
 	BundlePayloadSchema,
@@ -59,6 +59,8 @@ export type BuildBundlePayloadOptions = {
 	/** The digest of the last bundle signed for this aggregator; null for the first. */
 	previousDigest: BundleDigest | null;
 	createdAt: Date;
+	/** The audit log's head when signing (hex SHA-256 of its newest entry); null for an empty log. */
+	auditHead?: string | null;
 	/** The rows of the file that are not lines (none: every row is a line); each must be resolved. */
 	leftOut?: Pick<LeftOutRows, 'rows' | 'lostRows'>;
 };
@@ -180,6 +182,7 @@ export function buildBundlePayload(options: BuildBundlePayloadOptions): BundlePa
 		totals: { amount },
 		findings: findings.map((finding) => bundleFinding(finding, revision)),
 		excludedRows: excludedRowsOf(leftOut.rows),
+		...(options.auditHead ? { auditHead: options.auditHead } : {}),
 		previousDigest: options.previousDigest
 	};
 	// The last line of defence before a signature makes it permanent.

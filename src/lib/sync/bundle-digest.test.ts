@@ -20,4 +20,13 @@ describe('bundleDigest', () => {
 		]);
 		expect(new Set(digests).size).toBe(3);
 	});
+
+	it('refuses a member that is not ASCII rather than hashing it as UTF-8', async () => {
+		await expect(bundleDigest({ protected: 'eyJ', payload: 'abcä' })).rejects.toThrow(
+			'a JWS member is not base64url'
+		);
+		await expect(bundleDigest({ protected: '€', payload: 'abc' })).rejects.toThrow(
+			'a JWS member is not base64url'
+		);
+	});
 });

@@ -1,21 +1,27 @@
 import { base64url } from 'jose';
 import type { BundleDigest } from './bundle-payload';
 
-const encoder = new TextEncoder();
 const DOT = 0x2e;
 
+/** Writes an ASCII string's bytes at `offset`; a character beyond ASCII cannot be base64url. */
+function writeAscii(text: string, bytes: Uint8Array, offset: number): void {
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code > 0x7f) throw new TypeError('a JWS member is not base64url');
+		bytes[offset + i] = code;
+	}
+}
+
 /**
- * The ASCII bytes of `protected + "." + payload`, written in place: no 2.6 MB concatenated
- * string, and `encodeInto` rather than `encode` (several times faster in Chromium). A character
- * beyond ASCII cannot be base64url: it is refused rather than hashed as UTF-8.
+ * The ASCII bytes of `protected + "." + payload`, written in place: no 4 MB concatenated
+ * string. A plain loop rather than `TextEncoder.encodeInto`: measured in Chromium 156 on a
+ * 3.9 MB base64url payload, 15-30 ms where `encodeInto` took 30-130 ms and `encode` 90-400 ms.
  */
 function signingInputOf(encodedHeader: string, encodedPayload: string): Uint8Array<ArrayBuffer> {
 	const bytes = new Uint8Array(encodedHeader.length + 1 + encodedPayload.length);
-	const head = encoder.encodeInto(encodedHeader, bytes);
+	writeAscii(encodedHeader, bytes, 0);
 	bytes[encodedHeader.length] = DOT;
-	const tail = encoder.encodeInto(encodedPayload, bytes.subarray(encodedHeader.length + 1));
-	if (head.written !== encodedHeader.length || tail.written !== encodedPayload.length)
-		throw new TypeError('a JWS member is not base64url');
+	writeAscii(encodedPayload, bytes, encodedHeader.length + 1);
 	return bytes;
 }
 

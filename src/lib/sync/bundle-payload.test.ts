@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BundlePayloadSchema, isBundleDigest, toBundleId } from './bundle-payload';
-import { smallPayload } from './test-helpers';
+import { smallPayload } from '../../../tests/helpers/sync';
 
 /** The first issue's field path and message, or 'ok'. */
 function check(change: (copy: Record<string, unknown>) => void) {

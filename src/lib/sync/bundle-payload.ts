@@ -70,7 +70,7 @@ export const BundleLineSchema = z.strictObject({
 export type BundleLine = z.infer<typeof BundleLineSchema>;
 
 export const BundleFindingSchema = z.strictObject({
-	/** A stable rule id (src/lib/rules/rule-catalog.ts). */
+	/** A stable rule id (src/lib/programs/omnissa-sp/rules/rule-catalog.ts). */
 	ruleId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'rule-id'),
 	severity: z.enum(['blocking', 'warning', 'info']),
 	/** The English sentence: the aggregator's language. */
@@ -106,6 +106,14 @@ export const BundlePayloadSchema = z
 		totals: z.strictObject({ amount }),
 		findings: z.array(BundleFindingSchema),
 		excludedRows: z.array(ExcludedRowSchema),
+		/**
+		 * Hex SHA-256 of the newest audit-log entry when the bundle was signed (issue 14): the
+		 * aggregator holds a commitment to the log. Absent when the log was empty.
+		 */
+		auditHead: z
+			.string()
+			.regex(/^[0-9a-f]{64}$/, 'sha256-hex')
+			.optional(),
 		previousDigest: bundleDigestSchema.nullable()
 	})
 	.refine((payload) => payload.revision !== 1 || payload.supersedes === null, {

@@ -121,15 +121,39 @@ describe('canonicalJson (RFC 8785)', () => {
 });
 
 describe('utf8Bytes', () => {
-	it('writes what TextEncoder writes, also when most characters take 2, 3 or 4 bytes', () => {
+	it('writes what TextEncoder writes, also when most characters take 2, 3 or 4 bytes, and at each length boundary', () => {
 		for (const text of [
 			'',
 			'Bäckerei Hüttner KG',
 			'ä'.repeat(100),
 			'€'.repeat(100),
 			'😀'.repeat(50),
-			`${'a'.repeat(1000)}${'€'.repeat(1000)}`
+			`${'a'.repeat(1000)}${'€'.repeat(1000)}`,
+			'\u007f\u0080\u07ff\u0800\uffff',
+			// Lone surrogates (high, low, high at the end): U+FFFD, as TextEncoder writes them.
+			'a\ud800b\udc00c\ud83d',
+			// The loop's edges around the surrogates, pairs at the ends, and a long run of 4-byte ones.
+			'\ud7ff\ue000\ud800\udc00\udbff\udfff',
+			'\udc00\ud800',
+			`${'x'.repeat(5000)}${'😀'.repeat(3000)}`
 		]) {
+			expect(utf8Bytes(text)).toEqual(new TextEncoder().encode(text));
+		}
+	});
+
+	it('writes what TextEncoder writes for any mix of code units (seeded, 2,000 strings)', () => {
+		let seed = 7;
+		const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+		// Weighted to ASCII, umlauts, the BMP, and surrogates paired or alone.
+		const unit = () => {
+			const pick = random();
+			if (pick < 0.4) return Math.floor(random() * 0x80);
+			if (pick < 0.6) return 0x80 + Math.floor(random() * 0x780);
+			if (pick < 0.8) return 0x800 + Math.floor(random() * 0xd000);
+			return 0xd800 + Math.floor(random() * 0x800);
+		};
+		for (let n = 0; n < 2000; n++) {
+			const text = String.fromCharCode(...Array.from({ length: Math.floor(random() * 12) }, unit));
 			expect(utf8Bytes(text)).toEqual(new TextEncoder().encode(text));
 		}
 	});

@@ -5,7 +5,12 @@ import { chainLinkOf, checkChain } from './chain';
 import { chainGapHead, resignOntoHead, ResignError } from './chain-gap';
 import { signBundle } from './sign-bundle';
 import { createSigningKey } from './signing-key';
-import { decodeJson, readyRevision, smallPayload, octoberFindings } from './test-helpers';
+import {
+	decodeJson,
+	readyRevision,
+	smallPayload,
+	octoberFindings
+} from '../../../tests/helpers/sync';
 import { verifyBundle } from './verify-bundle';
 
 const deviceA = await createSigningKey();

@@ -5,7 +5,7 @@ import { canonicalJson } from './canonical-json';
 import { chainLinkOf, checkChain, linksTo, type ChainLink } from './chain';
 import { signBundle, type SignedBundle } from './sign-bundle';
 import { createSigningKey } from './signing-key';
-import { octoberFindings, octoberPayload, readyRevision } from './test-helpers';
+import { octoberFindings, octoberPayload, readyRevision } from '../../../tests/helpers/sync';
 import { verifyBundle } from './verify-bundle';
 
 const key = await createSigningKey();

@@ -3,7 +3,7 @@ import { checkPayload } from '../../../aggregator/check-payload.js';
 import type { LeftOutRow } from '$lib/domain/left-out-rows';
 import { BundleBuildError, buildBundlePayload } from './build-bundle-payload';
 import { canonicalText } from './canonical-json';
-import { octoberOptions, octoberPayload } from './test-helpers';
+import { octoberOptions, octoberPayload } from '../../../tests/helpers/sync';
 
 const at = '2026-11-12T10:00:00.000Z';
 const excluded: LeftOutRow = {

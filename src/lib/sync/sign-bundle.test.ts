@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json';
 import { signBundle, signPayload } from './sign-bundle';
 import { createSigningKey } from './signing-key';
-import { BUNDLE_ID, octoberPayload, smallPayload } from './test-helpers';
+import { BUNDLE_ID, octoberPayload, smallPayload } from '../../../tests/helpers/sync';
 import { verifyBundle } from './verify-bundle';
 
 const key = await createSigningKey();

@@ -4,7 +4,7 @@ import type { BundlePayload } from './bundle-payload';
 import { canonicalJson, canonicalText } from './canonical-json';
 import { signBundle } from './sign-bundle';
 import { createSigningKey, keyIdOf, toPublicJwk } from './signing-key';
-import { smallPayload } from './test-helpers';
+import { smallPayload } from '../../../tests/helpers/sync';
 import { verifyBundle, type BundleVerification } from './verify-bundle';
 
 const key = await createSigningKey();

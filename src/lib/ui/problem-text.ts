@@ -1,23 +1,37 @@
 import { classifyStorageError } from '$lib/store/errors';
 import { ReportRefused } from '$lib/store/report-refused';
-import { translate, type MessageKey } from '$lib/i18n/translate';
+import { StoreRefused } from '$lib/store/store-refused';
+import { isMessageKey, translate, type MessageKey, type MessageParams } from '$lib/i18n/translate';
 import type { Language } from '$lib/domain/settings';
+
+/**
+ * The one place an error or refusal code becomes a sentence: `error.<code>` in the message
+ * tables, or `fallback` (given the same parameters) for a code no table knows.
+ */
+export function codeText(
+	language: Language,
+	code: string,
+	params: MessageParams = {},
+	fallback: MessageKey = 'error.unexpected'
+): string {
+	const key = `error.${code}`;
+	return translate(language, isMessageKey(key) ? key : fallback, params);
+}
 
 /** The sentence for a refusal of the report lifecycle ("a draft exists", "2 open warnings"). */
 export function refusalText(
 	refusal: { code: ReportRefused['code']; count?: number },
 	language: Language
 ): string {
-	return translate(language, `error.report.${refusal.code}` as MessageKey, {
-		count: refusal.count ?? 0
-	});
+	return codeText(language, `report.${refusal.code}`, { count: refusal.count ?? 0 });
 }
 
 /** What to tell the user about a failed storage call, in their language. */
 export function storageErrorText(error: unknown, language: Language): string {
 	if (error instanceof ReportRefused) return refusalText(error, language);
-	const problem = classifyStorageError(error);
-	if (problem) return translate(language, `error.${problem.code}` as MessageKey);
 	const detail = error instanceof Error ? error.message : String(error);
+	if (error instanceof StoreRefused) return codeText(language, `store.${error.code}`, { detail });
+	const problem = classifyStorageError(error);
+	if (problem) return codeText(language, problem.code, { detail });
 	return translate(language, 'error.unexpected', { detail });
 }

@@ -1,5 +1,5 @@
 import type { GroupTotal } from '$lib/domain/report-totals';
-import type { Finding } from '$lib/rules/finding';
+import type { Finding } from '$lib/domain/finding';
 import type { ReviewSummary } from '$lib/rules/review-summary';
 import type {
 	CheckQuestion,

@@ -1,4 +1,5 @@
-import { PROGRAM_IDS, type ProgramId } from '$lib/domain/programs';
+import type { ProgramId } from '$lib/domain/programs';
+import { PROGRAMS } from '$lib/programs/registry';
 import {
 	fieldErrors,
 	ProfileSchema,
@@ -17,16 +18,19 @@ export type SettingsDraft = {
 	programs: ProgramId[];
 };
 
-export function draftFrom(profile: Profile, programs: ProgramId[]): SettingsDraft {
+/** `known`: the ids of the programs Settings lists (the registry's, unless a test adds one). */
+export function draftFrom(
+	profile: Profile,
+	programs: ProgramId[],
+	known: readonly ProgramId[] = PROGRAMS.map((program) => program.id)
+): SettingsDraft {
 	return {
 		companyName: profile.companyName,
-		partnerIds: Object.fromEntries(
-			PROGRAM_IDS.map((id) => [id, profile.partnerIds[id] ?? ''])
-		) as Record<ProgramId, string>,
+		partnerIds: Object.fromEntries(known.map((id) => [id, profile.partnerIds[id] ?? ''])),
 		currency: profile.currency,
 		timeZone: profile.timeZone,
 		language: profile.language,
-		programs: PROGRAM_IDS.filter((id) => programs.includes(id))
+		programs: known.filter((id) => programs.includes(id))
 	};
 }
 

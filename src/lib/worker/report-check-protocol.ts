@@ -1,7 +1,7 @@
 import type { GroupTotal } from '$lib/domain/report-totals';
-import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
-import type { ReportFacts } from '$lib/rules/facts';
-import type { Finding } from '$lib/rules/finding';
+import type { OmnissaSpPack } from '$lib/programs/omnissa-sp/pack-schema';
+import type { ReportFacts } from '$lib/domain/report-facts';
+import type { Finding } from '$lib/domain/finding';
 import type { FindingGroup } from '$lib/rules/finding-groups';
 import type { ReviewSummary } from '$lib/rules/review-summary';
 

@@ -1,17 +1,17 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toDecimal } from '$lib/domain/money';
 import { toPeriod } from '$lib/domain/period';
 import type { ReportRevision } from '$lib/domain/report';
 import { importUsageCsv } from '$lib/import/import-usage-csv';
-import type { UsageLine } from '$lib/import/usage-row-schema';
-import { effectiveOmnissaPack } from '$lib/programs/effective-pack';
-import { checkReport } from '$lib/rules/engine';
+import { effectiveOmnissaPack } from '$lib/programs/omnissa-sp/effective-pack';
+import { checkReport } from '$lib/programs/omnissa-sp/rules/engine';
 import { groupFindings } from '$lib/rules/finding-groups';
 import { summarizeReview } from '$lib/rules/review-summary';
 import { PartnerDeskDatabase } from '$lib/store/db';
 import { readGroupTotals, readLines, storeImportedReport } from '$lib/store/report-repo';
-import { reportFacts } from '../../routes/reports/[id]/report-facts';
+import { revisionFacts as reportFacts } from '$lib/rules/revision-facts';
 import september from '../../../tests/fixtures/omnissa/usage-2026-09.en.csv?raw';
 import october from '../../../tests/fixtures/omnissa/usage-2026-10.de.csv?raw';
 import {

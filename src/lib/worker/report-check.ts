@@ -1,5 +1,5 @@
-import { checkReport } from '$lib/rules/engine';
-import type { Finding } from '$lib/rules/finding';
+import { checkReport } from '$lib/programs/omnissa-sp/rules/engine';
+import type { Finding } from '$lib/domain/finding';
 import { groupFindings, type FindingGroup } from '$lib/rules/finding-groups';
 import { summarizeReview } from '$lib/rules/review-summary';
 import type { GroupTotalsRecord, PartnerDeskDatabase } from '$lib/store/db';

@@ -1,3 +1,4 @@
+import { omnissaSpProgram } from '$lib/programs/omnissa-sp/program';
 /// <reference lib="webworker" />
 import '$lib/domain/zod-config';
 import { importUsageCsv } from '$lib/import/import-usage-csv';
@@ -5,8 +6,8 @@ import { isFileProblem } from '$lib/import/import-problem';
 import { createMappingPreset } from '$lib/import/mapping-preset';
 import type { UsageImportResult } from '$lib/import/run-usage-import';
 import { namedIn, unreadableRows } from '$lib/import/import-summary';
-import { effectiveOmnissaPack } from '$lib/programs/effective-pack';
-import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
+import { effectiveOmnissaPack } from '$lib/programs/omnissa-sp/effective-pack';
+import type { OmnissaSpPack } from '$lib/programs/omnissa-sp/pack-schema';
 import { database, type PartnerDeskDatabase } from '$lib/store/db';
 import { listEnrollments } from '$lib/store/settings-repo';
 import { classifyStorageError } from '$lib/store/errors';
@@ -42,7 +43,7 @@ function reply(message: ImportReply): void {
 /** The Omnissa pack with the partner's overrides: its SID pattern is the one the import uses. */
 async function omnissaPackInUse(db: PartnerDeskDatabase): Promise<OmnissaSpPack> {
 	const enrollments = await listEnrollments(db);
-	const enrollment = enrollments.find((entry) => entry.programId === 'omnissa-sp');
+	const enrollment = enrollments.find((entry) => entry.programId === omnissaSpProgram.id);
 	return effectiveOmnissaPack(enrollment?.packOverrides).pack;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toPeriod } from '$lib/domain/period';
 import type { ReportRevision } from '$lib/domain/report';
-import { omnissaPack } from '$lib/programs/omnissa-pack';
+import { omnissaPack } from '$lib/programs/omnissa-sp/built-in-pack';
 import { reportStatus } from './report-status';
 
 const revision = { period: toPeriod(2026, 10), state: 'draft' } as ReportRevision;

@@ -1,8 +1,8 @@
 import { calendarDaysBetween } from '$lib/domain/period';
 import type { ReportRevision } from '$lib/domain/report';
 import { displayState, type DisplayState } from '$lib/domain/report-lifecycle';
-import { dueDateFor } from '$lib/programs/due-date';
-import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
+import { dueDateFor } from '$lib/programs/omnissa-sp/due-date';
+import type { OmnissaSpPack } from '$lib/programs/omnissa-sp/pack-schema';
 
 export type { DisplayState };
 

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/sv
 import { createRawSnippet } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '$lib/i18n/i18n.svelte';
-import type { Finding } from '$lib/rules/finding';
+import type { Finding } from '$lib/domain/finding';
 import type { FindingGroupView } from '$lib/worker/report-check-protocol';
 import FindingGroup from './FindingGroup.svelte';
 

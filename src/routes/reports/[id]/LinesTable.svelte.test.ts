@@ -1,3 +1,4 @@
+import type { UsageLine } from '$lib/domain/usage-line';
 import {
 	cleanup,
 	configure,
@@ -10,7 +11,6 @@ import {
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { toDecimal } from '$lib/domain/money';
 import { toPeriod } from '$lib/domain/period';
-import type { UsageLine } from '$lib/import/usage-row-schema';
 import { database } from '$lib/store/db';
 import { storeImportedReport } from '$lib/store/report-repo';
 import { wipeAll } from '$lib/store/backup-repo';

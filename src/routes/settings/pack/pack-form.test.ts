@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { omnissaPack } from '$lib/programs/omnissa-pack';
+import { omnissaPack } from '$lib/programs/omnissa-sp/built-in-pack';
 import { formValues, overridesFrom } from './pack-form';
 
 describe('pack form', () => {

@@ -1,4 +1,4 @@
-import type { OmnissaSpPack } from '$lib/programs/omnissa-sp-schema';
+import type { OmnissaSpPack } from '$lib/programs/omnissa-sp/pack-schema';
 
 /** The parameters a partner edits as text in the form; reason codes are shown, not edited. */
 export const EDITABLE = [
