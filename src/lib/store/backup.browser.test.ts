@@ -267,4 +267,33 @@ describe('encrypted backups in real IndexedDB and WebCrypto', () => {
 			expect(await db.lineChunks.count()).toBe(2);
 		}
 	});
+
+	it('restores a backup of format 3 and 4: a chained log, no program records', async () => {
+		await filled();
+		const current = await exportBackup(db, new Date('2026-11-12T09:00:00Z'));
+		for (const formatVersion of [3, 4]) {
+			// What those apps wrote: every table of today but the records programs keep.
+			const { programRecords: _p, ...data } = current.data;
+			void _p;
+			const text = JSON.stringify({ ...current, formatVersion, data });
+			const read = await readBackupFile({
+				bytes: new TextEncoder().encode(text),
+				file: `v${formatVersion}.json`
+			});
+			if (!read.ok) throw new Error(read.problem.code);
+			await wipeAll(db);
+			await restoreBackup(db, read.backup, { file: `v${formatVersion}.json` });
+			const log = await db.auditLog.orderBy('seq').toArray();
+			// The file's chain as it was, and the restore chained onto it.
+			expect(log.slice(0, -1)).toEqual(current.data.auditLog);
+			expect(log.at(-1)).toMatchObject({
+				action: 'restored',
+				prev: current.data.auditLog.at(-1)?.hash
+			});
+			expect(await verifyAuditChain({ entries: log })).toMatchObject({ ok: true });
+			expect(await db.reports.toArray()).toEqual(current.data.reports);
+			expect(await db.aggregators.orderBy('id').toArray()).toEqual(current.data.aggregators);
+			expect(await db.programRecords.count()).toBe(0);
+		}
+	});
 });
