@@ -5,7 +5,7 @@ import { toPeriod } from '$lib/domain/period';
 import type { ReviewRequest } from '$lib/domain/review-request';
 import { wipeAll } from '$lib/store/backup-repo';
 import { database } from '$lib/store/db';
-import { saveReview } from '$lib/store/review-repo';
+import { saveReview } from '$lib/store/review-requests';
 import { workspaceContext } from '$lib/ui/workspace.svelte';
 import { testProfile, testWorkspace } from '../../tests/helpers/workspace';
 import OpenReviews from './OpenReviews.svelte';

@@ -1,20 +1,22 @@
-import { untrack } from 'svelte';
-
 /**
  * Which forms hold input that is not saved yet. The update prompt and the
  * browser's leave-page warning consult it, so the app never reloads under a
  * user's feet with unsaved input.
  */
 class UnsavedChanges {
-	#forms = $state<string[]>([]);
-	any = $derived(this.#forms.length > 0);
+	/** The mounted forms, each by its own derived "dirty": read here, never copied. */
+	#forms = $state.raw<(() => boolean)[]>([]);
+	readonly any = $derived(this.#forms.some((dirty) => dirty()));
 
-	/** Called from effects: reads untracked, or the effect would depend on what it writes. */
-	set(form: string, dirty: boolean): void {
-		const forms = untrack(() => this.#forms);
-		const has = forms.includes(form);
-		if (dirty && !has) this.#forms = [...forms, form];
-		if (!dirty && has) this.#forms = forms.filter((name) => name !== form);
+	/**
+	 * Follows a form's `dirty` while it is mounted: call from `onMount`, whose cleanup is the
+	 * function this returns.
+	 */
+	watch(dirty: () => boolean): () => void {
+		this.#forms = [...this.#forms, dirty];
+		return () => {
+			this.#forms = this.#forms.filter((other) => other !== dirty);
+		};
 	}
 }
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { draftFrom } from './settings-form';
 import SettingsForm from './SettingsForm.svelte';
-import { unsaved } from './unsaved.svelte';
+import { unsaved } from '$lib/ui/unsaved.svelte';
 
 const initial = draftFrom(
 	{
@@ -81,5 +81,23 @@ describe('SettingsForm', () => {
 		expect(await screen.findByRole('alert')).toHaveTextContent('The device storage is full');
 		expect(screen.getByLabelText('Company name')).toHaveValue('Neu GmbH');
 		expect(unsaved.any).toBe(true);
+	});
+
+	it('follows the stored settings until the user types, and never overwrites typed input', async () => {
+		const { rerender } = render(SettingsForm, { initial, onSave: async () => {} });
+		// Stored elsewhere (a restore, another tab): the untouched form shows it.
+		await rerender({ initial: { ...initial, companyName: 'Restored GmbH' } });
+		expect(screen.getByLabelText('Company name')).toHaveValue('Restored GmbH');
+		expect(unsaved.any).toBe(false);
+
+		await fireEvent.input(screen.getByLabelText('Default currency'), { target: { value: 'CHF' } });
+		await rerender({ initial: { ...initial, companyName: 'Other tab AG' } });
+		expect(screen.getByLabelText('Company name')).toHaveValue('Restored GmbH');
+		expect(screen.getByLabelText('Default currency')).toHaveValue('CHF');
+		expect(unsaved.any).toBe(true);
+		// Discarded: back to what the form last followed, the input gone.
+		await fireEvent.click(screen.getByRole('button', { name: 'Discard changes' }));
+		expect(screen.getByLabelText('Default currency')).toHaveValue('EUR');
+		expect(unsaved.any).toBe(false);
 	});
 });
