@@ -5,6 +5,10 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumPath } from './scripts/chromium-path.js';
 
+// The aggregator's tests run on PGlite in the node project; with a PostgreSQL server named here
+// (.ci/run starts one) they run a second time against it, each test in a schema of its own.
+const testDatabaseUrl = process.env.PARTNER_DESK_TEST_DATABASE_URL;
+
 export default defineConfig({
 	plugins: [
 		sveltekit(),
@@ -65,6 +69,19 @@ export default defineConfig({
 					setupFiles: ['./tests/setup-messages.ts']
 				}
 			},
+			...(testDatabaseUrl
+				? [
+						{
+							extends: true,
+							test: {
+								name: 'aggregator-postgres',
+								environment: 'node',
+								include: ['aggregator/**/*.test.ts'],
+								env: { PARTNER_DESK_TEST_BACKEND: 'postgres' }
+							}
+						}
+					]
+				: []),
 			{
 				extends: true,
 				plugins: [svelteTesting()],

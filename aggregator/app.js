@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readBodyWithin } from './body-budget.js';
+import { MAX_PAGE, parseCursor } from './bundle-store.js';
 import { problem, problemResponse } from './problem.js';
 import { receiveBundle } from './receive-bundle.js';
 import { bearerToken } from './token-registry.js';
@@ -178,22 +179,39 @@ export function createApp(context) {
 	);
 
 	// DESIGN.md: scoped to the partner the token belongs to; the operator lists every partner's
-	// bundles with `bundles list` on the command line.
-	app.get('/bundles', authorize({ required: true }), (c) => {
-		const partnerId = c.get('tokenPartnerId');
+	// bundles with `bundles list` on the command line. Paged: `?limit=N` (1 to 1000, default
+	// 1000) and `?after={next}` with the `next` cursor of the page before (null after the last).
+	app.get('/bundles', authorize({ required: true }), async (c) => {
+		const limitText = c.req.query('limit');
+		const limit = limitText === undefined ? MAX_PAGE : Number(limitText);
+		if (!/^[0-9]{1,4}$/.test(limitText ?? '1') || limit < 1 || limit > MAX_PAGE)
+			return answer(
+				problem('invalid-query', `limit must be a whole number from 1 to ${MAX_PAGE}.`, {
+					field: 'limit',
+					value: limitText
+				})
+			);
+		const afterText = c.req.query('after');
+		const after = parseCursor(afterText);
+		if (afterText !== undefined && after === undefined)
+			return answer(
+				problem('invalid-query', 'after must be the next cursor of an earlier page.', {
+					field: 'after',
+					value: afterText
+				})
+			);
+		const page = await context.store.page({ partnerId: c.get('tokenPartnerId'), after, limit });
 		return c.json({
-			bundles: context.store
-				.list()
-				.filter((bundle) => bundle.partnerId === partnerId)
-				.map((bundle) => ({
-					bundleId: bundle.bundleId,
-					revision: bundle.revision,
-					period: bundle.period,
-					supersedes: bundle.supersedes,
-					partnerId: bundle.partnerId,
-					receivedAt: bundle.receivedAt,
-					digest: bundle.digest
-				}))
+			bundles: page.bundles.map((bundle) => ({
+				bundleId: bundle.bundleId,
+				revision: bundle.revision,
+				period: bundle.period,
+				supersedes: bundle.supersedes,
+				partnerId: bundle.partnerId,
+				receivedAt: bundle.receivedAt,
+				digest: bundle.digest
+			})),
+			next: page.next
 		});
 	});
 

@@ -1,8 +1,8 @@
 import { request, type ClientRequest, type IncomingMessage } from 'node:http';
-import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startAggregator, type RunningAggregator } from './server.js';
-import { makeDataDir, problemType } from './test-bundle.js';
+import type { RunningAggregator } from './server.js';
+import { problemType } from './test-bundle.js';
+import { SETUP_TIMEOUT, setUpAggregator, type TestAggregator } from './test-server.js';
 
 const MB = 1_000_000;
 /** Waiting for a state the server reaches, however long a loaded machine takes. */
@@ -10,17 +10,14 @@ const WAIT = { timeout: 30_000, interval: 20 };
 /** One megabyte, written again and again: the test itself holds no 30 MB body. */
 const PART = Buffer.alloc(MB, 'x');
 
-let dataDir: string;
+let test: TestAggregator;
 let aggregator: RunningAggregator;
 
 beforeEach(async () => {
-	dataDir = await makeDataDir();
-});
+	test = await setUpAggregator({ signers: 0, start: false });
+}, SETUP_TIMEOUT);
 
-afterEach(async () => {
-	await aggregator.close();
-	await rm(dataDir, { recursive: true, force: true });
-});
+afterEach(() => test.close());
 
 type Post = {
 	request: ClientRequest;
@@ -85,7 +82,7 @@ async function firstAnswers(posts: Post[], count: number) {
 // Megabytes through loopback on a shared machine: seconds, which is no failure.
 describe('concurrent large bodies', { timeout: 60_000 }, () => {
 	it('ten parallel 30 MB posts: two are read, eight get 503 with Retry-After at once', async () => {
-		aggregator = await startAggregator({ port: 0, dataDir });
+		aggregator = await test.restart();
 		const { limit } = { limit: 2 * 32 * 1024 * 1024 };
 		const rssBefore = process.memoryUsage().rss;
 		const posts = Array.from({ length: 10 }, () => startPost(aggregator.url, 30 * MB));
@@ -114,12 +111,7 @@ describe('concurrent large bodies', { timeout: 60_000 }, () => {
 	});
 
 	it('counts bodies without a Content-Length as they arrive, and gives the bytes back', async () => {
-		aggregator = await startAggregator({
-			port: 0,
-			dataDir,
-			maxBodyBytes: 4 * MB,
-			maxBodyBytesInFlight: 5 * MB
-		});
+		aggregator = await test.restart({ maxBodyBytes: 4 * MB, maxBodyBytesInFlight: 5 * MB });
 		const first = startPost(aggregator.url, 3 * MB, true);
 		first.finish();
 		expect((await first.response).status).toBe(400);

@@ -1,43 +1,34 @@
-import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readBundleIndex } from './bundle-store.js';
-import { startAggregator, type RunningAggregator } from './server.js';
+import type { RunningAggregator } from './server.js';
 import {
 	buildPayload,
 	createSigner,
-	makeDataDir,
 	postBundle,
 	problemType,
-	registerKey,
 	signBundle,
 	signChain,
 	type Signer
 } from './test-bundle.js';
+import { SETUP_TIMEOUT, setUpAggregator, type TestAggregator } from './test-server.js';
 
 // DESIGN.md: a 409 chain-gap carries the aggregator's head of the partner's chain, so that a
 // second device of the same partner can re-sign its undelivered bundle onto it.
 
 const NOW = new Date('2026-11-13T08:00:00.000Z');
 
-let dataDir: string;
+let test: TestAggregator;
 let aggregator: RunningAggregator;
 let deviceA: Signer;
 let deviceB: Signer;
 
 beforeEach(async () => {
-	dataDir = await makeDataDir();
-	deviceA = await createSigner();
-	deviceB = await createSigner();
 	// Two devices of one partner: the operator registers both keys.
-	await registerKey(dataDir, deviceA);
-	await registerKey(dataDir, deviceB);
-	aggregator = await startAggregator({ port: 0, dataDir, now: () => NOW });
-});
+	test = await setUpAggregator({ signers: 2, options: { now: () => NOW } });
+	aggregator = test.server;
+	[deviceA, deviceB] = test.signers;
+}, SETUP_TIMEOUT);
 
-afterEach(async () => {
-	await aggregator.close();
-	await rm(dataDir, { recursive: true, force: true });
-});
+afterEach(() => test.close());
 
 async function chainGapOf(response: Response) {
 	expect(response.status).toBe(409);
@@ -49,7 +40,7 @@ async function chainGapOf(response: Response) {
 
 /** The operator's listing (GET /bundles needs a partner token). */
 function stored() {
-	return readBundleIndex(dataDir);
+	return test.held();
 }
 
 describe('409 chain-gap names the head', () => {
@@ -115,7 +106,7 @@ describe('409 chain-gap names the head', () => {
 
 	it("another partner's bundles are never its head", async () => {
 		const other = await createSigner();
-		await registerKey(dataDir, other, 'SP-0815');
+		await test.registerKey(other, 'SP-0815');
 		const theirs = await signBundle(
 			other,
 			buildPayload({ partner: { id: 'SP-0815', name: 'Andere GmbH' } })

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPayload, fieldName } from './check-payload.js';
 import { lineTotal, sumAmounts } from './decimal.js';
-import { createKeyedLock } from './keyed-lock.js';
 import { buildPayload } from './test-bundle.js';
 
 describe('decimal arithmetic', () => {
@@ -164,31 +163,5 @@ describe('payload members of this protocol round (DESIGN.md)', () => {
 			ok: false,
 			problem: { code: 'totals-mismatch', body: { field: 'totals.amount', expected: '0.00' } }
 		});
-	});
-});
-
-describe('createKeyedLock', () => {
-	it('runs tasks of one key one after another and tasks of other keys alongside', async () => {
-		const withLock = createKeyedLock();
-		const events: string[] = [];
-		const task = (name: string, ms: number) => async () => {
-			events.push(`${name} start`);
-			await new Promise((resolve) => setTimeout(resolve, ms));
-			events.push(`${name} end`);
-		};
-		await Promise.all([
-			withLock('SP-4711', task('a1', 30)),
-			withLock('SP-4711', task('a2', 1)),
-			withLock('SP-0815', task('b1', 1))
-		]);
-		expect(events).toEqual(['a1 start', 'b1 start', 'b1 end', 'a1 end', 'a2 start', 'a2 end']);
-	});
-
-	it('moves on after a task that throws', async () => {
-		const withLock = createKeyedLock();
-		await expect(withLock('k', () => Promise.reject(new Error('disk full')))).rejects.toThrow(
-			'disk full'
-		);
-		expect(await withLock('k', () => Promise.resolve('next'))).toBe('next');
 	});
 });

@@ -5,8 +5,10 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundlesCommand } from './bundles-command.js';
+import { importFilesCommand } from './import-files-command.js';
 import { keysCommand } from './keys-command.js';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, startAggregator } from './server.js';
+import { openOperator } from './storage.js';
 import { tokensCommand } from './tokens-command.js';
 import { UsageError } from './usage-error.js';
 
@@ -24,13 +26,25 @@ Usage:
                                                          (printed once; only its hash is kept)
   npm run aggregator -- tokens list [--partner ID]       list the issued tokens (ids, no secrets)
   npm run aggregator -- tokens revoke --partner ID ID    revoke a token
-  npm run aggregator -- bundles list [--partner ID] [--json]
+  npm run aggregator -- bundles list [--partner ID] [--json] [--limit N] [--after CURSOR]
                                                          list every partner's accepted bundles
+                                                         (--limit: one page, and the cursor of
+                                                         the next)
+  npm run aggregator -- import-files --data DIR          move a data directory of the file-based
+                                                         aggregator (bundles.json) into the
+                                                         database, once
+
+Every command works on the database of --data (PGlite, beside a running server too) or of
+--database.
 
 Options:
   --port N                 port (default ${DEFAULT_PORT}; 0 picks a free one)
   --host HOST              interface to listen on (default ${DEFAULT_HOST})
-  --data DIR               data directory (default ./${DEFAULT_DATA_DIR})
+  --data DIR               data directory (default ./${DEFAULT_DATA_DIR}); holds the
+                           embedded database (PGlite) unless --database names a server
+  --database URL           postgres://user:password@host:port/database: keep the tables
+                           on that PostgreSQL server (15 or later); any number of
+                           aggregator processes may share it
   --demo                   trust on first use: a partner without keys has the key of its
                            first stored bundle registered; such keys count only in demo
                            runs (never for real data)
@@ -58,6 +72,9 @@ const OPTIONS = /** @type {const} */ ({
 	port: { type: 'string' },
 	host: { type: 'string' },
 	data: { type: 'string' },
+	database: { type: 'string' },
+	limit: { type: 'string' },
+	after: { type: 'string' },
 	demo: { type: 'boolean' },
 	'allow-origin': { type: 'string', multiple: true },
 	'aggregator-id': { type: 'string' },
@@ -112,18 +129,14 @@ export async function runCli(argv, io) {
 		// The default lives in the working directory (the package root under `npm run`); a path the
 		// user typed is meant relative to where they typed it.
 		const dataDir = values.data ? resolve(io.cwd, values.data) : resolve(DEFAULT_DATA_DIR);
-		const command = { args: positionals.slice(1), partnerId: values.partner, dataDir, io };
-		if (positionals[0] === 'keys') return await keysCommand(command);
-		if (positionals[0] === 'tokens') return await tokensCommand(command);
-		if (positionals[0] === 'bundles')
-			return await bundlesCommand({ ...command, json: values.json ?? false });
-		if (positionals.length > 0)
-			throw new UsageError(`unknown command ${JSON.stringify(positionals.join(' '))}`);
+		const database = values.database;
+		if (positionals.length > 0) return await runCommand(positionals, { values, dataDir, io });
 
 		const running = await startAggregator({
 			port: numberOption('port', values.port),
 			host: values.host,
 			dataDir,
+			database,
 			demo: values.demo,
 			allowOrigins: values['allow-origin'],
 			aggregatorId: values['aggregator-id'],
@@ -144,7 +157,7 @@ export async function runCli(argv, io) {
 		});
 		const origins = values['allow-origin'];
 		const notes = [
-			`data ${running.dataDir}`,
+			`database ${running.database}`,
 			origins
 				? `pages from ${origins.join(', ')}`
 				: values.demo
@@ -160,6 +173,37 @@ export async function runCli(argv, io) {
 			return 2;
 		}
 		throw error;
+	}
+}
+
+/**
+ * The operator's commands: keys, tokens, bundles and import-files.
+ * @param {string[]} positionals
+ * @param {{ values: { [name: string]: unknown, partner?: string, database?: string,
+ *   json?: boolean, limit?: string, after?: string }, dataDir: string, io: Io }} context
+ * @returns {Promise<number>}
+ */
+async function runCommand(positionals, { values, dataDir, io }) {
+	const [name, ...args] = positionals;
+	const database = values.database;
+	if (name === 'import-files') return importFilesCommand({ args, dataDir, database, io });
+	/** @type {Awaited<ReturnType<typeof openOperator>> | undefined} */
+	let operator;
+	const open = async () => (operator ??= await openOperator({ dataDir, database }));
+	const command = { args, partnerId: values.partner, open, io };
+	try {
+		if (name === 'keys') return await keysCommand(command);
+		if (name === 'tokens') return await tokensCommand(command);
+		if (name === 'bundles')
+			return await bundlesCommand({
+				...command,
+				json: values.json ?? false,
+				limit: numberOption('limit', values.limit),
+				after: values.after
+			});
+		throw new UsageError(`unknown command ${JSON.stringify(positionals.join(' '))}`);
+	} finally {
+		await operator?.close();
 	}
 }
 

@@ -1,38 +1,30 @@
-import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startAggregator, type RunningAggregator } from './server.js';
+import type { RunningAggregator } from './server.js';
 import {
 	buildPayload,
-	createSigner,
-	heldBundleIds,
-	makeDataDir,
 	postBundle,
 	problemType,
-	registerKey,
 	signBundle,
 	type BundlePayload,
 	type SignedBundle,
 	type Signer
 } from './test-bundle.js';
+import { SETUP_TIMEOUT, setUpAggregator, type TestAggregator } from './test-server.js';
 
 // Each check of a correction and of the chain, on its own: a bug planted in any one of them must
 // fail a test here (before, only the period check and a concurrency test noticed).
 
-let dataDir: string;
+let test: TestAggregator;
 let aggregator: RunningAggregator;
 let signer: Signer;
 
 beforeEach(async () => {
-	dataDir = await makeDataDir();
-	signer = await createSigner();
-	await registerKey(dataDir, signer);
-	aggregator = await startAggregator({ port: 0, dataDir });
-});
+	test = await setUpAggregator();
+	aggregator = test.server;
+	signer = test.signer;
+}, SETUP_TIMEOUT);
 
-afterEach(async () => {
-	await aggregator.close();
-	await rm(dataDir, { recursive: true, force: true });
-});
+afterEach(() => test.close());
 
 async function send(bundle: SignedBundle) {
 	const response = await postBundle(aggregator.url, bundle);
@@ -94,7 +86,7 @@ describe('a correction', () => {
 	])('that changes the %s: 422 supersedes-mismatch', async (_name, change, field, expected) => {
 		const original = await signBundle(signer, buildPayload());
 		expect((await send(original)).status).toBe(201);
-		await registerKey(dataDir, signer, 'SP-9999');
+		await test.registerKey(signer, 'SP-9999');
 		// previousDigest as the chain of the changed partner/aggregator expects it, so only the
 		// supersedes check can refuse.
 		const sameChain = change.program !== undefined;
@@ -107,7 +99,7 @@ describe('a correction', () => {
 		const { status, body } = await send(await signBundle(signer, correction));
 		expect(status).toBe(422);
 		expect(body).toMatchObject({ type: problemType('supersedes-mismatch'), field, expected });
-		expect(await heldBundleIds(dataDir)).toEqual([original.bundleId]);
+		expect(await test.heldIds()).toEqual([original.bundleId]);
 	});
 });
 
@@ -123,7 +115,7 @@ describe('the chain', () => {
 			field: 'previousDigest',
 			expected: first.digest
 		});
-		expect(await heldBundleIds(dataDir)).toEqual([first.bundleId]);
+		expect(await test.heldIds()).toEqual([first.bundleId]);
 	});
 
 	it('refuses a bundle chained onto an older bundle than the head: 409 chain-gap', async () => {

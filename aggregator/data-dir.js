@@ -8,7 +8,7 @@ import { join } from 'node:path';
  * @param {string} dataDir
  */
 export async function ensureDataDir(dataDir) {
-	await mkdir(join(dataDir, 'bundles'), { recursive: true });
+	await mkdir(dataDir, { recursive: true });
 	await writeFile(join(dataDir, '.gitignore'), '*\n', { flag: 'wx' }).catch(
 		(/** @type {NodeJS.ErrnoException} */ error) => {
 			if (error.code !== 'EEXIST') throw error;

@@ -1,43 +1,41 @@
-import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openBundleStore } from './bundle-store.js';
+import type { Database } from './database.js';
 import { createFaults } from './faults.js';
 import { openKeyRegistry } from './key-registry.js';
-import { createKeyedLock } from './keyed-lock.js';
 import { receiveBundle, type ReceiveContext } from './receive-bundle.js';
-import { startAggregator, type RunningAggregator } from './server.js';
+import type { RunningAggregator } from './server.js';
+import { openStorage } from './storage.js';
 import {
 	buildPayload,
 	createSigner,
-	makeDataDir,
 	PARTNER_ID,
 	postBundle,
 	problemType,
-	registerKey,
 	signBundle
 } from './test-bundle.js';
+import { operate, SETUP_TIMEOUT, setUpAggregator, type TestAggregator } from './test-server.js';
 import { openTokenRegistry } from './token-registry.js';
 
-let dataDir: string;
+let test: TestAggregator;
 let aggregator: RunningAggregator | undefined;
 
 beforeEach(async () => {
-	dataDir = await makeDataDir();
-});
+	test = await setUpAggregator({ signers: 0, start: false });
+}, SETUP_TIMEOUT);
 
 afterEach(async () => {
-	await aggregator?.close();
 	aggregator = undefined;
-	await rm(dataDir, { recursive: true, force: true });
+	await test.close();
 });
 
 async function restart(options: { demo: boolean }) {
-	await aggregator?.close();
-	aggregator = await startAggregator({ port: 0, dataDir, ...options });
+	aggregator = await test.restart(options);
 	return aggregator.url;
 }
 
 const keysOf = async () =>
-	(await openKeyRegistry(dataDir).list()).map(({ partnerId, kid, source }) => ({
+	(await operate(test, (operator) => operator.keys.list())).map(({ partnerId, kid, source }) => ({
 		partnerId,
 		kid,
 		source
@@ -60,7 +58,7 @@ describe('demo mode trusts on first use', () => {
 		expect(body.detail).toContain("demo mode trusts only a partner's first key");
 		expect(await keysOf()).toEqual([{ partnerId: PARTNER_ID, kid: laptop.kid, source: 'demo' }]);
 
-		await registerKey(dataDir, tablet);
+		await test.registerKey(tablet);
 		expect((await postBundle(url, second)).status).toBe(201);
 	});
 
@@ -76,14 +74,14 @@ describe('demo mode trusts on first use', () => {
 		expect((await refused.json()).detail).toContain('on first use by a demo run only');
 
 		// The operator's keys add turns the demo key into a registered one.
-		await registerKey(dataDir, laptop);
+		await test.registerKey(laptop);
 		expect(await keysOf()).toEqual([{ partnerId: PARTNER_ID, kid: laptop.kid, source: 'cli' }]);
 		expect((await postBundle(url, next)).status).toBe(201);
 	});
 
 	it('registers nothing for a bundle it refuses or drops', async () => {
 		const device = await createSigner();
-		aggregator = await startAggregator({ port: 0, dataDir, demo: true, dropFirst: 1 });
+		aggregator = await test.restart({ demo: true, dropFirst: 1 });
 		const gap = await signBundle(device, buildPayload({ previousDigest: 'A'.repeat(43) }));
 		expect((await postBundle(aggregator.url, gap)).status).toBe(409);
 		const wrongTotal = await signBundle(device, buildPayload({ totals: { amount: '1.00' } }));
@@ -96,37 +94,41 @@ describe('demo mode trusts on first use', () => {
 
 	it('registers nothing when the store refuses the bundle at the last step', async () => {
 		// Two partners' requests do not exclude each other: another partner may take the bundleId
-		// between the conflict check and the write, and the store then refuses (accept is false).
+		// between the conflict check and the insert, and the insert then says so (false). The real
+		// store and transaction, with only that answer forced.
+		const storage = await openStorage({ dataDir: test.dataDir, database: test.database });
+		const db: Database = storage.db;
+		const store = openBundleStore(db);
 		const device = await createSigner();
 		const bundle = await signBundle(device, buildPayload());
 		const context: ReceiveContext = {
 			store: {
-				dataDir,
-				find: () => undefined,
-				chainHead: () => null,
-				list: () => [],
-				accept: async () => false,
-				flush: async () => {}
+				...store,
+				withPartnerLock: (partnerId, task) =>
+					store.withPartnerLock(partnerId, (chain) => task({ ...chain, insert: async () => false }))
 			},
-			keys: openKeyRegistry(dataDir),
-			tokens: openTokenRegistry(dataDir),
+			keys: openKeyRegistry(db),
+			tokens: openTokenRegistry(db),
 			faults: createFaults({}),
-			withPartnerLock: createKeyedLock(),
 			demo: true,
 			aggregatorId: undefined,
 			now: () => new Date('2026-11-13T08:00:00.000Z'),
 			log: () => {}
 		};
-		const outcome = await receiveBundle(
-			{
-				contentType: 'application/jose+json',
-				idempotencyKey: bundle.bundleId,
-				body: bundle.body,
-				tokenPartnerId: undefined
-			},
-			context
-		);
-		expect(outcome).toMatchObject({ kind: 'problem', problem: { code: 'conflict' } });
-		expect(await keysOf()).toEqual([]);
+		try {
+			const outcome = await receiveBundle(
+				{
+					contentType: 'application/jose+json',
+					idempotencyKey: bundle.bundleId,
+					body: bundle.body,
+					tokenPartnerId: undefined
+				},
+				context
+			);
+			expect(outcome).toMatchObject({ kind: 'problem', problem: { code: 'conflict' } });
+			expect(await openKeyRegistry(db).list()).toEqual([]);
+		} finally {
+			await storage.close();
+		}
 	});
 });

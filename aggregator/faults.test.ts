@@ -1,40 +1,39 @@
-import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFaults, seededRandom } from './faults.js';
-import { startAggregator, type RunningAggregator } from './server.js';
+import type { RunningAggregator } from './server.js';
 import {
-	createSigner,
-	issueToken,
-	makeDataDir,
 	postBundle,
 	problemType,
-	registerKey,
 	signChain,
 	type SignedBundle,
 	type Signer
 } from './test-bundle.js';
+import {
+	SETUP_TIMEOUT,
+	setUpAggregator,
+	type AggregatorOptions,
+	type TestAggregator
+} from './test-server.js';
 
-let dataDir: string;
+let test: TestAggregator;
 let aggregator: RunningAggregator | undefined;
 let signer: Signer;
 /** The partner's token: GET /bundles lists the partner's bundles with it, and every POST sends it. */
 let token: string;
 
 beforeEach(async () => {
-	dataDir = await makeDataDir();
-	signer = await createSigner();
-	await registerKey(dataDir, signer);
-	token = await issueToken(dataDir);
-});
+	test = await setUpAggregator({ token: true, start: false });
+	signer = test.signer;
+	token = test.token!;
+}, SETUP_TIMEOUT);
 
 afterEach(async () => {
-	await aggregator?.close();
 	aggregator = undefined;
-	await rm(dataDir, { recursive: true, force: true });
+	await test.close();
 });
 
-async function start(options: Parameters<typeof startAggregator>[0]) {
-	aggregator = await startAggregator({ port: 0, dataDir, ...options });
+async function start(options: Partial<AggregatorOptions>) {
+	aggregator = await test.restart(options);
 	return aggregator;
 }
 
@@ -130,11 +129,11 @@ describe('fractional faults under a retrying sender', () => {
 				const outcomes = await deliver(url, chain);
 				expect((await storedIds(url)).map((b) => b.digest)).toEqual(chain.map((b) => b.digest));
 				runs.push({ outcomes, faults: aggregator?.faults() });
-				await aggregator?.close();
-				aggregator = undefined;
-				await rm(dataDir, { recursive: true, force: true });
-				await registerKey(dataDir, signer);
-				token = await issueToken(dataDir);
+				// The second run starts from an empty database again, with the same key.
+				await test.close();
+				test = await setUpAggregator({ signers: 0, token: true, start: false });
+				await test.registerKey(signer);
+				token = test.token!;
 			}
 			expect(runs[1]).toEqual(runs[0]);
 			const faults = runs[0].faults!;

@@ -1,40 +1,35 @@
 import Big from 'big.js';
-import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkPayload } from './check-payload.js';
-import { startAggregator, type RunningAggregator } from './server.js';
+import type { RunningAggregator } from './server.js';
 import {
 	buildPayload,
 	createSigner,
-	issueToken,
-	makeDataDir,
 	postBundle,
 	problemType,
-	registerKey,
 	signBundle,
 	type BundlePayload,
 	type Signer
 } from './test-bundle.js';
+import { SETUP_TIMEOUT, setUpAggregator, type TestAggregator } from './test-server.js';
 
 // The report that held the server for 2 s: a 24,000-digit quantity and price, signed by a key
 // anyone can make. big.js multiplies in time quadratic in the digits.
 const HUGE = '9'.repeat(24_000);
 
-let dataDir: string;
+let test: TestAggregator;
 let aggregator: RunningAggregator;
 let signer: Signer;
 
 beforeEach(async () => {
-	dataDir = await makeDataDir();
-	signer = await createSigner();
-	await registerKey(dataDir, signer);
-	aggregator = await startAggregator({ port: 0, dataDir });
-});
+	test = await setUpAggregator();
+	aggregator = test.server;
+	signer = test.signer;
+}, SETUP_TIMEOUT);
 
 afterEach(async () => {
 	vi.restoreAllMocks();
-	await aggregator.close();
-	await rm(dataDir, { recursive: true, force: true });
+	await test.close();
 });
 
 /** Counts every big.js multiplication and addition: the arithmetic a sender can make expensive. */
@@ -138,7 +133,7 @@ describe('the sender is checked before the figures', () => {
 	});
 
 	it("another partner's token gets 403, a revoked or made-up one 401, without arithmetic", async () => {
-		const otherToken = await issueToken(dataDir, 'SP-9999');
+		const otherToken = await test.issueToken('SP-9999');
 		const arithmetic = countArithmetic();
 		const bundle = await signBundle(signer, wrongFigures());
 		const foreign = await postBundle(aggregator.url, bundle, { token: otherToken });

@@ -1,45 +1,41 @@
-import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openKeyRegistry } from './key-registry.js';
-import { startAggregator, type RunningAggregator } from './server.js';
-import { openTokenRegistry } from './token-registry.js';
+import type { RunningAggregator } from './server.js';
 import {
 	buildPayload,
 	createSigner,
-	heldBundleIds,
-	issueToken,
-	makeDataDir,
 	PARTNER_ID,
 	postBundle,
 	problemType,
-	registerKey,
 	signBundle,
 	type Signer
 } from './test-bundle.js';
+import {
+	operate,
+	SETUP_TIMEOUT,
+	setUpAggregator,
+	sql,
+	type AggregatorOptions,
+	type TestAggregator
+} from './test-server.js';
 
 const ORIGIN = 'https://desk.partner.example';
 const NOW = '2026-11-13T08:00:00.000Z';
 
-let dataDir: string;
+let test: TestAggregator;
 let aggregator: RunningAggregator;
 let signer: Signer;
 
 beforeEach(async () => {
-	dataDir = await makeDataDir();
-	signer = await createSigner();
-	await registerKey(dataDir, signer);
-	aggregator = await startAggregator({ port: 0, dataDir, maxBodyBytes: 64 * 1024 });
-});
+	test = await setUpAggregator({ options: { maxBodyBytes: 64 * 1024 } });
+	aggregator = test.server;
+	signer = test.signer;
+}, SETUP_TIMEOUT);
 
-afterEach(async () => {
-	await aggregator.close();
-	await rm(dataDir, { recursive: true, force: true });
-});
+afterEach(() => test.close());
 
-async function restart(options: Parameters<typeof startAggregator>[0]) {
-	await aggregator.close();
-	aggregator = await startAggregator({ port: 0, dataDir, ...options });
+async function restart(options: Partial<AggregatorOptions>) {
+	aggregator = await test.restart(options);
 }
 
 /** A browser's preflight for the app's POST from `origin`. */
@@ -119,8 +115,8 @@ describe('CORS for the browser app', () => {
 		});
 		expect(response.status).toBe(403);
 		expect(await response.json()).toMatchObject({ type: problemType('origin-not-allowed') });
-		expect(await heldBundleIds(dataDir)).toEqual([]);
-		expect(await openKeyRegistry(dataDir).list()).toHaveLength(1);
+		expect(await test.heldIds()).toEqual([]);
+		expect(await operate(test, (operator) => operator.keys.list())).toHaveLength(1);
 	});
 
 	it('lets the page read receipts and problems alike', async () => {
@@ -134,17 +130,17 @@ describe('CORS for the browser app', () => {
 	});
 
 	it('refuses an allowed origin that is not an origin', async () => {
-		await expect(
-			startAggregator({ port: 0, dataDir, allowOrigins: ['http://127.0.0.1:4173/'] })
-		).rejects.toThrow(/allowOrigin must be an origin/);
+		await expect(test.restart({ allowOrigins: ['http://127.0.0.1:4173/'] })).rejects.toThrow(
+			/allowOrigin must be an origin/
+		);
 	});
 });
 
 describe('bearer tokens belong to one partner', () => {
 	it('GET /bundles lists only the bundles of the partner the token belongs to', async () => {
-		const token = await issueToken(dataDir);
+		const token = await test.issueToken();
 		const otherSigner = await createSigner();
-		await registerKey(dataDir, otherSigner, 'SP-9999');
+		await test.registerKey(otherSigner, 'SP-9999');
 		const ours = await signBundle(signer, buildPayload());
 		const theirs = await signBundle(
 			otherSigner,
@@ -158,12 +154,13 @@ describe('bearer tokens belong to one partner', () => {
 		const { bundles } = (await response.json()) as { bundles: { bundleId: string }[] };
 		expect(bundles.map((bundle) => bundle.bundleId)).toEqual([ours.bundleId]);
 		// The operator sees both.
-		expect(await heldBundleIds(dataDir)).toEqual([ours.bundleId, theirs.bundleId]);
+		expect(await test.heldIds()).toEqual([ours.bundleId, theirs.bundleId]);
 	});
 
 	it('GET /bundles without a token, or with one never issued or revoked: 401', async () => {
-		const tokens = openTokenRegistry(dataDir);
-		const { id, token } = await tokens.issue({ partnerId: PARTNER_ID, issuedAt: NOW });
+		const { id, token } = await operate(test, (operator) =>
+			operator.tokens.issue({ partnerId: PARTNER_ID, issuedAt: NOW })
+		);
 		for (const wrong of [undefined, 'wrong', `${token}x`]) {
 			const response = await list(wrong);
 			expect(response.status).toBe(401);
@@ -171,20 +168,29 @@ describe('bearer tokens belong to one partner', () => {
 			expect(await response.json()).toMatchObject({ type: problemType('unauthorized') });
 		}
 		expect((await list(token)).status).toBe(200);
-		await tokens.revoke({ partnerId: PARTNER_ID, id });
+		await operate(test, (operator) => operator.tokens.revoke({ partnerId: PARTNER_ID, id }));
 		expect((await list(token)).status).toBe(401);
 	});
 
-	it('keeps only the hash of a token on disk', async () => {
-		const token = await issueToken(dataDir);
-		const file = await readFile(join(dataDir, 'tokens.json'), 'utf8');
-		expect(file).not.toContain(token);
-		expect(file).not.toContain(token.slice(4, 20));
+	it('keeps only the hash of a token in the database', async () => {
+		const token = await test.issueToken();
+		const rows = await sql(
+			test,
+			"SELECT partner_id, id, encode(sha256, 'hex') AS sha256 FROM tokens"
+		);
+		expect(rows).toEqual([
+			{
+				partner_id: PARTNER_ID,
+				id: expect.stringMatching(/^[0-9a-f]{8}$/),
+				sha256: createHash('sha256').update(token).digest('hex')
+			}
+		]);
+		expect(JSON.stringify(rows)).not.toContain(token.slice(4, 20));
 	});
 
 	it("a partner with a token must send it; another partner's token is refused", async () => {
-		const token = await issueToken(dataDir);
-		const otherToken = await issueToken(dataDir, 'SP-9999');
+		const token = await test.issueToken();
+		const otherToken = await test.issueToken('SP-9999');
 		const bundle = await signBundle(signer, buildPayload());
 		const without = await postBundle(aggregator.url, bundle);
 		expect(without.status).toBe(401);
@@ -192,17 +198,73 @@ describe('bearer tokens belong to one partner', () => {
 		const foreign = await postBundle(aggregator.url, bundle, { token: otherToken });
 		expect(foreign.status).toBe(403);
 		expect(await foreign.json()).toMatchObject({ type: problemType('token-partner-mismatch') });
-		expect(await heldBundleIds(dataDir)).toEqual([]);
+		expect(await test.heldIds()).toEqual([]);
 		expect((await postBundle(aggregator.url, bundle, { token })).status).toBe(201);
 	});
 
+	it('GET /bundles pages: limit and the next cursor, in acceptance order, the partner only', async () => {
+		const token = await test.issueToken();
+		const other = await createSigner();
+		await test.registerKey(other, 'SP-9999');
+		const ours: string[] = [];
+		let previousDigest: string | null = null;
+		for (let index = 0; index < 5; index += 1) {
+			const bundle = await signBundle(signer, buildPayload({ previousDigest }));
+			expect((await postBundle(aggregator.url, bundle, { token })).status).toBe(201);
+			ours.push(bundle.bundleId);
+			previousDigest = bundle.digest;
+			// Another partner's bundle between each of ours: never on our pages.
+			const theirs = await signBundle(
+				other,
+				buildPayload({
+					partner: { id: 'SP-9999', name: 'Andere GmbH' },
+					aggregator: { id: `AGG-${index}`, name: 'Other' }
+				})
+			);
+			expect((await postBundle(aggregator.url, theirs)).status).toBe(201);
+		}
+		const pages: string[][] = [];
+		let query = '?limit=2';
+		for (;;) {
+			const response = await fetch(`${aggregator.url}/bundles${query}`, {
+				headers: { Authorization: `Bearer ${token}` }
+			});
+			const page = (await response.json()) as {
+				bundles: { bundleId: string }[];
+				next: string | null;
+			};
+			pages.push(page.bundles.map((bundle) => bundle.bundleId));
+			if (page.next === null) break;
+			query = `?limit=2&after=${page.next}`;
+		}
+		expect(pages).toEqual([ours.slice(0, 2), ours.slice(2, 4), ours.slice(4)]);
+		// Without a limit, up to 1000 on one page.
+		const all = await (await list(token)).json();
+		expect(all.bundles.map((bundle: { bundleId: string }) => bundle.bundleId)).toEqual(ours);
+		expect(all.next).toBeNull();
+	});
+
+	it.each([
+		['limit=0', 'limit'],
+		['limit=1001', 'limit'],
+		['limit=ten', 'limit'],
+		['after=abc', 'after']
+	])('GET /bundles?%s: 400 invalid-query naming the parameter', async (query, field) => {
+		const token = await test.issueToken();
+		const response = await fetch(`${aggregator.url}/bundles?${query}`, {
+			headers: { Authorization: `Bearer ${token}` }
+		});
+		expect(response.status).toBe(400);
+		expect(await response.json()).toMatchObject({ type: problemType('invalid-query'), field });
+	});
+
 	it('accepts the scheme in any case (RFC 9110 §11.1)', async () => {
-		const token = await issueToken(dataDir);
+		const token = await test.issueToken();
 		const response = await fetch(`${aggregator.url}/bundles`, {
 			headers: { Authorization: `bearer ${token}` }
 		});
 		expect(response.status).toBe(200);
-		expect(await response.json()).toEqual({ bundles: [] });
+		expect(await response.json()).toEqual({ bundles: [], next: null });
 	});
 });
 

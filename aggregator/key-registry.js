@@ -1,108 +1,89 @@
-import { join } from 'node:path';
-import { z } from 'zod';
-import { readJsonFile, writeFileAtomic } from './atomic-file.js';
-import { ensureDataDir } from './data-dir.js';
-import { createKeyedLock } from './keyed-lock.js';
+import { isoString } from './database.js';
 
 /**
- * The operator's registry of partner signing keys (`keys.json` in the data directory): several
- * keys per partner, one per device (DESIGN.md). The file is read on every lookup, so a key added
- * with `keys add` while the server runs counts from the next request on. Keys are a flat list,
- * not an object keyed by partner id: a partner id such as "__proto__" stays plain data.
+ * The operator's registry of partner signing keys (table `partner_keys`): several keys per
+ * partner, one per device (DESIGN.md). Every lookup is a query on the primary key, so a key added
+ * with `keys add` while servers run counts from their next request on, in every process.
  */
 
-const RegisteredKeySchema = z.object({
-	partnerId: z.string(),
-	kid: z.string(),
-	jwk: z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string() }),
-	addedAt: z.iso.datetime({ offset: true }),
-	/**
-	 * `cli` for keys the operator registered, `demo` for trust on first use: a demo key is trusted
-	 * only while the server runs with --demo.
-	 */
-	source: z.enum(['cli', 'demo'])
+/**
+ * @typedef {object} RegisteredKey
+ * @property {string} partnerId
+ * @property {string} kid
+ * @property {import('./jwk.js').PublicJwk} jwk
+ * @property {string} addedAt
+ * @property {'cli' | 'demo'} source `cli` for keys the operator registered, `demo` for trust on
+ *   first use: a demo key is trusted only while the server runs with --demo
+ */
+
+const COLUMNS = 'partner_id, kid, jwk, added_at, source';
+
+/** @param {Record<string, any>} row @returns {RegisteredKey} */
+const keyOf = (row) => ({
+	partnerId: row.partner_id,
+	kid: row.kid,
+	jwk: row.jwk,
+	addedAt: isoString(row.added_at),
+	source: row.source
 });
 
-const KeysFileSchema = z.object({ format: z.literal(1), keys: z.array(RegisteredKeySchema) });
-
-/** @typedef {z.infer<typeof RegisteredKeySchema>} RegisteredKey */
-
 /**
- * @param {string} dataDir
+ * @param {import('./database.js').Queryable} db the database, or a transaction of it
  */
-export function openKeyRegistry(dataDir) {
-	const file = join(dataDir, 'keys.json');
-	// One writer at a time in this process. A `keys add` in another process races only with a
-	// demo server's trust-on-first-use write; README says to register keys before such a run.
-	const withLock = createKeyedLock();
-
-	/** @returns {Promise<RegisteredKey[]>} */
-	async function read() {
-		const value = await readJsonFile(file);
-		if (value === undefined) return [];
-		const parsed = KeysFileSchema.safeParse(value);
-		if (!parsed.success) {
-			const [issue] = parsed.error.issues;
-			throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`);
-		}
-		return parsed.data.keys;
-	}
-
-	/** @param {RegisteredKey[]} keys */
-	async function write(keys) {
-		await ensureDataDir(dataDir);
-		await writeFileAtomic(file, JSON.stringify({ format: 1, keys }, null, '\t') + '\n');
-	}
-
+export function openKeyRegistry(db) {
 	return {
-		file,
-
-		/** Every registered key, in the order they were added. */
-		list: read,
+		/**
+		 * The registered keys in the order they were added, of one partner or of all.
+		 * @param {{ partnerId?: string }} [filter]
+		 * @returns {Promise<RegisteredKey[]>}
+		 */
+		async list({ partnerId } = {}) {
+			const rows = await db.query(
+				`SELECT ${COLUMNS} FROM partner_keys WHERE $1::text IS NULL OR partner_id = $1 ORDER BY seq`,
+				[partnerId ?? null]
+			);
+			return rows.map(keyOf);
+		},
 
 		/**
 		 * @param {string} partnerId
 		 * @returns {Promise<RegisteredKey[]>}
 		 */
-		async keysFor(partnerId) {
-			return (await read()).filter((key) => key.partnerId === partnerId);
+		keysFor(partnerId) {
+			return this.list({ partnerId });
 		},
 
 		/**
 		 * Registers a key for a partner; adding a key that is already there changes nothing, except
 		 * that the operator's `keys add` turns a key a demo run trusted on first use into a
-		 * registered one (source `demo` becomes `cli`).
+		 * registered one (source `demo` becomes `cli`). One statement, so it is atomic whoever else
+		 * writes.
 		 * @param {RegisteredKey} key
 		 * @returns {Promise<boolean>} false when the partner already had this key from this source
 		 */
-		add(key) {
-			return withLock('keys', async () => {
-				const keys = await read();
-				const index = keys.findIndex(
-					(known) => known.partnerId === key.partnerId && known.kid === key.kid
-				);
-				if (index === -1) {
-					await write([...keys, key]);
-					return true;
-				}
-				if (keys[index].source !== 'demo' || key.source !== 'cli') return false;
-				await write(keys.with(index, key));
-				return true;
-			});
+		async add(key) {
+			const rows = await db.query(
+				`INSERT INTO partner_keys AS known (partner_id, kid, jwk, added_at, source)
+				VALUES ($1, $2, $3, $4, $5)
+				ON CONFLICT (partner_id, kid) DO UPDATE
+					SET jwk = excluded.jwk, added_at = excluded.added_at, source = excluded.source
+					WHERE known.source = 'demo' AND excluded.source = 'cli'
+				RETURNING kid`,
+				[key.partnerId, key.kid, JSON.stringify(key.jwk), key.addedAt, key.source]
+			);
+			return rows.length === 1;
 		},
 
 		/**
 		 * @param {{ partnerId: string, kid: string }} which
 		 * @returns {Promise<boolean>} false when the partner had no such key
 		 */
-		remove({ partnerId, kid }) {
-			return withLock('keys', async () => {
-				const keys = await read();
-				const kept = keys.filter((key) => key.partnerId !== partnerId || key.kid !== kid);
-				if (kept.length === keys.length) return false;
-				await write(kept);
-				return true;
-			});
+		async remove({ partnerId, kid }) {
+			const rows = await db.query(
+				'DELETE FROM partner_keys WHERE partner_id = $1 AND kid = $2 RETURNING kid',
+				[partnerId, kid]
+			);
+			return rows.length === 1;
 		}
 	};
 }

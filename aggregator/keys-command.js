@@ -3,7 +3,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { importPublicKey, thumbprint, toPublicJwk } from './jwk.js';
-import { openKeyRegistry } from './key-registry.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -14,19 +13,21 @@ import { UsageError } from './usage-error.js';
  */
 
 /**
+ * @typedef {() => Promise<import('./operator-socket.js').Operator & { where: string }>} OpenOperator
+ *   opens the registries once the command line is known to be right
+ */
+
+/**
  * Runs `keys <action>`; resolves with the exit code.
- * @param {{ args: string[], partnerId: string | undefined, dataDir: string, io: Io }} options
+ * @param {{ args: string[], partnerId: string | undefined, open: OpenOperator, io: Io }} options
  *   `args` are the words after `keys`
  * @returns {Promise<number>}
  */
-export async function keysCommand({ args: [action, ...rest], partnerId, dataDir, io }) {
-	const registry = openKeyRegistry(dataDir);
-
+export async function keysCommand({ args: [action, ...rest], partnerId, open, io }) {
 	if (action === 'list') {
-		const keys = (await registry.list()).filter(
-			(key) => partnerId === undefined || key.partnerId === partnerId
-		);
-		if (keys.length === 0) io.out(`no keys registered in ${registry.file}`);
+		const operator = await open();
+		const keys = await operator.keys.list({ partnerId });
+		if (keys.length === 0) io.out(`no keys registered in ${operator.where}`);
 		// The source says how a key got here: `cli` (keys add) or `demo` (trusted on first use by a
 		// demo run, and trusted only by demo runs until it is added with keys add).
 		else io.out('partner\tkid\tsource\tadded at');
@@ -40,7 +41,7 @@ export async function keysCommand({ args: [action, ...rest], partnerId, dataDir,
 		throw new UsageError(`keys ${action} needs one ${action === 'add' ? 'key file' : 'kid'}`);
 
 	if (action === 'remove') {
-		const removed = await registry.remove({ partnerId, kid: rest[0] });
+		const removed = await (await open()).keys.remove({ partnerId, kid: rest[0] });
 		io.out(
 			removed
 				? `removed key ${rest[0]} of partner ${partnerId}`
@@ -71,7 +72,8 @@ export async function keysCommand({ args: [action, ...rest], partnerId, dataDir,
 		return 1;
 	}
 	const kid = await thumbprint(publicJwk.jwk);
-	const added = await registry.add({
+	const operator = await open();
+	const added = await operator.keys.add({
 		partnerId,
 		kid,
 		jwk: publicJwk.jwk,
@@ -80,7 +82,7 @@ export async function keysCommand({ args: [action, ...rest], partnerId, dataDir,
 	});
 	io.out(
 		added
-			? `registered key ${kid} for partner ${partnerId} in ${registry.file}`
+			? `registered key ${kid} for partner ${partnerId} in ${operator.where}`
 			: `key ${kid} is already registered for partner ${partnerId}`
 	);
 	return 0;

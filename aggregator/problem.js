@@ -9,6 +9,7 @@
 export const PROBLEMS = /** @type {const} */ ({
 	'missing-idempotency-key': { status: 400, title: 'Idempotency-Key header missing' },
 	'malformed-jws': { status: 400, title: 'Body is not a flattened JWS' },
+	'invalid-query': { status: 400, title: 'Query parameter not valid' },
 	unauthorized: { status: 401, title: 'Missing or wrong bearer token' },
 	'unregistered-key': { status: 403, title: 'Signing key not registered for this partner' },
 	'token-partner-mismatch': { status: 403, title: 'Bearer token belongs to another partner' },

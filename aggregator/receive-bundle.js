@@ -26,7 +26,6 @@ import { verifyJws } from './verify-jws.js';
  * @property {KeyRegistry} keys
  * @property {TokenRegistry} tokens
  * @property {Faults} faults
- * @property {<T>(key: string, task: () => Promise<T>) => Promise<T>} withPartnerLock
  * @property {boolean} demo trust a partner's first key on first use, and keys so trusted
  * @property {string | undefined} aggregatorId when set, only bundles addressed to this id
  * @property {() => Date} now
@@ -101,13 +100,22 @@ export async function receiveBundle(request, context) {
 			)
 		);
 
-	return context.withPartnerLock(partnerId, async () => {
-		const trust = trustOf(await context.keys.keysFor(partnerId), kid, context.demo);
+	// The key first, outside any transaction: an unknown sender gets no arithmetic and holds no
+	// lock. It is asked again under the lock, where a demo's first key may have been taken.
+	const firstLook = trustOf(await context.keys.keysFor(partnerId), kid, context.demo);
+	if (firstLook.kind === 'refused')
+		return refuse(unregisteredKey(partnerId, kid, firstLook.reason));
+	// The figures before the lock, too: big.js over a large report must not hold a transaction.
+	const figures = checkFigures(payload);
+	if (figures) return refuse(figures.problem);
+
+	const outcome = await context.store.withPartnerLock(partnerId, async (chain) => {
+		const trust = trustOf(await chain.keys.keysFor(partnerId), kid, context.demo);
 		if (trust.kind === 'refused') return refuse(unregisteredKey(partnerId, kid, trust.reason));
-		// Registered only once the bundle is stored: a refused bundle registers nothing.
+		// Registered in the bundle's own transaction: a refused bundle registers nothing.
 		const registerOnFirstUse = async () => {
 			if (trust.kind !== 'first-use') return;
-			await context.keys.add({
+			await chain.keys.add({
 				partnerId,
 				kid,
 				jwk,
@@ -117,30 +125,27 @@ export async function receiveBundle(request, context) {
 			context.log(`demo: registered key ${kid} for partner ${partnerId} on first use`);
 		};
 
-		const figures = checkFigures(payload);
-		if (figures) return refuse(figures.problem);
-
-		const known = context.store.find(payload.bundleId);
+		const known = await chain.find(payload.bundleId);
 		if (known) {
 			// Same signing input (header and payload) is the same bundle, even if re-signed: an
 			// ECDSA signature differs on every signing, the digest does not.
 			if (known.digest === digest && known.partnerId === partnerId) {
-				// A repeat of a first-use bundle whose key a crash kept from being registered.
+				// A repeat of a first-use bundle whose key was removed since: trusted again.
 				await registerOnFirstUse();
-				return { kind: 'receipt', status: 200, receipt: receiptOf(known) };
+				return /** @type {Outcome} */ ({ kind: 'receipt', status: 200, receipt: receiptOf(known) });
 			}
 			return refuse(conflict(known, digest));
 		}
 
 		if (payload.supersedes !== null) {
-			const mismatch = supersedesMismatch(context.store.find(payload.supersedes), payload);
+			const mismatch = supersedesMismatch(await chain.find(payload.supersedes), payload);
 			if (mismatch) return refuse(mismatch);
 		}
 
-		const head = context.store.chainHead(partnerId, payload.aggregator.id);
-		if (payload.previousDigest !== head) return refuse(chainGap(context.store, payload, head));
+		const head = await chain.chainHead(partnerId, payload.aggregator.id);
+		if (payload.previousDigest !== (head?.digest ?? null)) return refuse(chainGap(payload, head));
 
-		if (context.faults.dropNow()) return { kind: 'drop' };
+		if (context.faults.dropNow()) return /** @type {Outcome} */ ({ kind: 'drop' });
 
 		const receivedAt = context.now().toISOString();
 		/** @type {AcceptedBundle} */
@@ -158,14 +163,18 @@ export async function receiveBundle(request, context) {
 			receivedAt,
 			digest
 		};
-		if (!(await context.store.accept({ bundle, jws })))
-			return refuse(conflict(context.store.find(payload.bundleId) ?? bundle, digest));
+		if (!(await chain.insert({ bundle, jws })))
+			return refuse(conflict((await chain.find(payload.bundleId)) ?? bundle, digest));
 		await registerOnFirstUse();
-		context.log(`accepted ${bundle.bundleId} from ${partnerId} (${bundle.period}) ${digest}`);
-
-		if (context.faults.loseReceiptNow()) return { kind: 'drop' };
-		return { kind: 'receipt', status: 201, receipt: receiptOf(bundle) };
+		return /** @type {Outcome} */ ({ kind: 'receipt', status: 201, receipt: receiptOf(bundle) });
 	});
+
+	// Committed: from here on the bundle is held, whatever happens to the answer.
+	if (outcome.kind === 'receipt' && outcome.status === 201) {
+		context.log(`accepted ${payload.bundleId} from ${partnerId} (${payload.period}) ${digest}`);
+		if (context.faults.loseReceiptNow()) return { kind: 'drop' };
+	}
+	return outcome;
 }
 
 /**
@@ -175,33 +184,21 @@ export async function receiveBundle(request, context) {
  * bundle onto it after its user confirms (DESIGN.md). It tells nothing new: only a key registered
  * for this partner gets here, and the partner signed that head itself. `expected` is kept for
  * clients that read it.
- * @param {BundleStore} store
  * @param {import('./payload-schema.js').Payload} payload
- * @param {string | null} head
+ * @param {import('./bundle-store.js').ChainHead | null} head
  */
-function chainGap(store, payload, head) {
+function chainGap(payload, head) {
 	const partnerId = payload.partner.id;
-	const headBundle =
-		head === null
-			? undefined
-			: store
-					.list()
-					.findLast(
-						(bundle) =>
-							bundle.partnerId === partnerId &&
-							bundle.aggregatorId === payload.aggregator.id &&
-							bundle.digest === head
-					);
 	return problem(
 		'chain-gap',
 		head === null
 			? `previousDigest is ${payload.previousDigest}, but this aggregator holds no bundle of partner ${JSON.stringify(partnerId)}: the first bundle has previousDigest null.`
-			: `previousDigest is ${JSON.stringify(payload.previousDigest)}, but the last bundle accepted from partner ${JSON.stringify(partnerId)} is ${headBundle?.bundleId} with digest ${head}: send the bundles in chain order, or continue the chain from that bundle.`,
+			: `previousDigest is ${JSON.stringify(payload.previousDigest)}, but the last bundle accepted from partner ${JSON.stringify(partnerId)} is ${head.bundleId} with digest ${head.digest}: send the bundles in chain order, or continue the chain from that bundle.`,
 		{
 			field: 'previousDigest',
-			expected: head,
-			headDigest: head,
-			headBundleId: headBundle?.bundleId ?? null
+			expected: head?.digest ?? null,
+			headDigest: head?.digest ?? null,
+			headBundleId: head?.bundleId ?? null
 		}
 	);
 }

@@ -1,43 +1,35 @@
 import canonicalize from 'canonicalize';
-import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readBundleIndex } from './bundle-store.js';
-import { startAggregator, type RunningAggregator } from './server.js';
+import type { RunningAggregator } from './server.js';
 import {
 	buildPayload,
 	createSigner,
 	digestOf,
-	issueToken,
-	makeDataDir,
 	postBundle,
 	problemType,
-	registerKey,
 	signBundle,
 	signChain,
 	type Signer
 } from './test-bundle.js';
+import { SETUP_TIMEOUT, setUpAggregator, type TestAggregator } from './test-server.js';
 
 const NOW = new Date('2026-11-13T08:00:00.000Z');
 
-let dataDir: string;
+let test: TestAggregator;
 let aggregator: RunningAggregator;
 let signer: Signer;
 
 beforeEach(async () => {
-	dataDir = await makeDataDir();
-	signer = await createSigner();
-	await registerKey(dataDir, signer);
-	aggregator = await startAggregator({ port: 0, dataDir, now: () => NOW });
-});
+	test = await setUpAggregator({ options: { now: () => NOW } });
+	aggregator = test.server;
+	signer = test.signer;
+}, SETUP_TIMEOUT);
 
-afterEach(async () => {
-	await aggregator.close();
-	await rm(dataDir, { recursive: true, force: true });
-});
+afterEach(() => test.close());
 
 /** What the aggregator holds, as the operator lists it. */
 function listed() {
-	return readBundleIndex(dataDir);
+	return test.held();
 }
 
 describe('POST /bundles accepts', () => {
@@ -102,7 +94,7 @@ describe('POST /bundles accepts', () => {
 	});
 
 	it('a chain of 3 in order, listed by GET /bundles in acceptance order', async () => {
-		const token = await issueToken(dataDir);
+		const token = await test.issueToken();
 		const chain = await signChain(signer, 3);
 		for (const bundle of chain)
 			expect((await postBundle(aggregator.url, bundle, { token })).status).toBe(201);
@@ -119,7 +111,8 @@ describe('POST /bundles accepts', () => {
 				partnerId: 'SP-4711',
 				receivedAt: NOW.toISOString(),
 				digest: bundle.digest
-			}))
+			})),
+			next: null
 		});
 	});
 
@@ -412,8 +405,7 @@ describe('POST /bundles refuses', () => {
 	});
 
 	it('a bundle to another aggregator when the aggregator id is set: 422 wrong-aggregator', async () => {
-		await aggregator.close();
-		aggregator = await startAggregator({ port: 0, dataDir, aggregatorId: 'AGG-OTHER' });
+		aggregator = await test.restart({ aggregatorId: 'AGG-OTHER' });
 		const bundle = await signBundle(signer, buildPayload());
 		const body = await expectProblem(
 			await postBundle(aggregator.url, bundle),

@@ -5,14 +5,18 @@ import { createBodyBudget } from './body-budget.js';
 import { openBundleStore } from './bundle-store.js';
 import { createFaults } from './faults.js';
 import { openKeyRegistry } from './key-registry.js';
-import { createKeyedLock } from './keyed-lock.js';
+import { openStorage, operatorOf } from './storage.js';
 import { openTokenRegistry } from './token-registry.js';
 
 /**
  * @typedef {object} AggregatorOptions
  * @property {number} [port] default 8787; 0 picks a free port (tests)
  * @property {string} [host] default 127.0.0.1
- * @property {string} [dataDir] default ./aggregator-data, resolved against the working directory
+ * @property {string} [dataDir] default ./aggregator-data, resolved against the working directory;
+ *   holds the embedded database (PGlite) unless `database` names another
+ * @property {import('./storage.js').DatabaseOption} [database] a postgres:// URL: the tables live
+ *   on that server, which any number of aggregator processes may share; or an open database
+ *   (tests), left open by close()
  * @property {boolean} [demo] trust on first use: a partner without keys has the key of its first
  *   stored bundle registered (source `demo`); keys so registered count only under demo
  * @property {string[]} [allowOrigins] the only origins whose pages may call the aggregator (CORS);
@@ -32,11 +36,15 @@ import { openTokenRegistry } from './token-registry.js';
  * @property {string} host
  * @property {number} port the port it listens on (the real one when 0 was asked for)
  * @property {string} dataDir absolute
+ * @property {string} database where the tables are: the PGlite directory, or the URL without
+ *   its password
+ * @property {import('./bundle-store.js').BundleStore} store the accepted bundles (the operator's
+ *   listing: `store.page()`)
  * @property {() => import('./faults.js').FaultCounts} faults how often each injected fault fired
  * @property {() => { held: number, peak: number, refused: number }} bodies body bytes held now,
  *   the most held at once, and how many bodies were turned away for lack of budget
- * @property {() => Promise<void>} close stops listening, lets requests in flight finish and
- *   their writes reach the disk
+ * @property {() => Promise<void>} close stops listening, lets requests in flight finish, and
+ *   closes the database (their writes are committed before their answers)
  */
 
 export const DEFAULT_PORT = 8787;
@@ -97,15 +105,18 @@ export async function startAggregator(options = {}) {
 	const host = options.host ?? DEFAULT_HOST;
 	const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
 	const log = options.log ?? (() => {});
-	const store = await openBundleStore(dataDir);
+	const storage = await openStorage({ dataDir, database: options.database, log });
+	const { db } = storage;
+	const store = openBundleStore(db);
+	// `keys add` and the other operator commands run beside an embedded server through it.
+	storage.answer(operatorOf(db));
 	const faults = createFaults(options);
 	const bodyBudget = createBodyBudget(options.maxBodyBytesInFlight ?? 2 * maxBodyBytes);
 	const app = createApp({
 		store,
-		keys: openKeyRegistry(dataDir),
-		tokens: openTokenRegistry(dataDir),
+		keys: openKeyRegistry(db),
+		tokens: openTokenRegistry(db),
 		faults,
-		withPartnerLock: createKeyedLock(),
 		demo,
 		aggregatorId: options.aggregatorId,
 		now: options.now ?? (() => new Date()),
@@ -130,13 +141,18 @@ export async function startAggregator(options = {}) {
 			}
 		})
 	);
-	await new Promise((resolveListen, rejectListen) => {
-		server.once('error', rejectListen);
-		server.listen(options.port ?? DEFAULT_PORT, host, () => {
-			server.off('error', rejectListen);
-			resolveListen(undefined);
+	try {
+		await new Promise((resolveListen, rejectListen) => {
+			server.once('error', rejectListen);
+			server.listen(options.port ?? DEFAULT_PORT, host, () => {
+				server.off('error', rejectListen);
+				resolveListen(undefined);
+			});
 		});
-	});
+	} catch (error) {
+		await storage.close();
+		throw error;
+	}
 	const address = server.address();
 	if (address === null || typeof address === 'string')
 		throw new Error(`unexpected server address ${address}`);
@@ -147,6 +163,8 @@ export async function startAggregator(options = {}) {
 		host,
 		port: address.port,
 		dataDir,
+		database: storage.where,
+		store,
 		faults: () => faults.counts(),
 		bodies: () => bodyBudget.counts(),
 		async close() {
@@ -156,7 +174,7 @@ export async function startAggregator(options = {}) {
 			// Keep-alive sockets of finished requests would hold close() open for seconds.
 			server.closeAllConnections();
 			await closed;
-			await store.flush();
+			await storage.close();
 		}
 	};
 }

@@ -3,12 +3,6 @@
 // against the protocol and not against itself.
 import canonicalize from 'canonicalize';
 import { FlattenedSign, base64url, calculateJwkThumbprint } from 'jose';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { readBundleIndex } from './bundle-store.js';
-import { openKeyRegistry } from './key-registry.js';
-import { openTokenRegistry } from './token-registry.js';
 
 export type PublicJwk = { kty: 'EC'; crv: 'P-256'; x: string; y: string };
 export type Signer = { privateKey: CryptoKey; publicJwk: PublicJwk; kid: string };
@@ -182,35 +176,6 @@ export function postBundle(
 	if (key !== null) headers['Idempotency-Key'] = key;
 	if (options.token !== undefined) headers.Authorization = `Bearer ${options.token}`;
 	return fetch(`${url}/bundles`, { method: 'POST', headers, body: bundle.body });
-}
-
-/** Registers a signer's key for a partner, as `keys add` does. */
-export async function registerKey(dataDir: string, signer: Signer, partnerId = PARTNER_ID) {
-	await openKeyRegistry(dataDir).add({
-		partnerId,
-		kid: signer.kid,
-		jwk: signer.publicJwk,
-		addedAt: new Date().toISOString(),
-		source: 'cli'
-	});
-}
-
-/** Issues a bearer token for a partner, as `tokens issue` does; resolves with the secret. */
-export async function issueToken(dataDir: string, partnerId = PARTNER_ID): Promise<string> {
-	const { token } = await openTokenRegistry(dataDir).issue({
-		partnerId,
-		issuedAt: new Date().toISOString()
-	});
-	return token;
-}
-
-/** Every accepted bundle in acceptance order, as the operator's `bundles list` reads them. */
-export async function heldBundleIds(dataDir: string): Promise<string[]> {
-	return (await readBundleIndex(dataDir)).map((bundle) => bundle.bundleId);
-}
-
-export function makeDataDir(): Promise<string> {
-	return mkdtemp(join(tmpdir(), 'partner-desk-aggregator-'));
 }
 
 /** The problem `type` URI of a code (DESIGN.md). */

@@ -1,33 +1,32 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { join } from 'node:path';
-import { z } from 'zod';
-import { readJsonFile, writeFileAtomic } from './atomic-file.js';
-import { ensureDataDir } from './data-dir.js';
-import { createKeyedLock } from './keyed-lock.js';
+import { createHash, randomBytes } from 'node:crypto';
+import { isoString } from './database.js';
 
 /**
- * Bearer tokens, each belonging to one partner (`tokens.json` in the data directory). The
- * operator issues a token with `tokens issue` and hands it to the partner once; only its SHA-256
- * is stored, so the file is no list of secrets. A plain hash is enough: the token is 256 random
- * bits, there is nothing to guess that a slow hash would protect. Like keys.json, the file is read
- * on every request, so a token issued or revoked while the server runs counts from the next one.
+ * Bearer tokens, each belonging to one partner (table `tokens`). The operator issues a token with
+ * `tokens issue` and hands it to the partner once; only its SHA-256 is stored, so the table is no
+ * list of secrets. A plain hash is enough: the token is 256 random bits, there is nothing to guess
+ * that a slow hash would protect. A token is found by its hash through a unique index: how long
+ * the lookup takes can tell at most how much of the hash of a guess matches a stored hash, which
+ * says nothing about any token (SHA-256 has no known preimage shortcut).
  */
 
-const IssuedTokenSchema = z.object({
-	/** Names the token in `tokens list` and `tokens revoke`; says nothing about the secret. */
-	id: z.string(),
-	partnerId: z.string(),
-	/** base64url SHA-256 of the token. */
-	sha256: z.string(),
-	issuedAt: z.iso.datetime({ offset: true })
-});
-
-const TokensFileSchema = z.object({ format: z.literal(1), tokens: z.array(IssuedTokenSchema) });
-
-/** @typedef {z.infer<typeof IssuedTokenSchema>} IssuedToken */
+/**
+ * @typedef {object} IssuedToken
+ * @property {string} id names the token in `tokens list` and `tokens revoke`; says nothing about
+ *   the secret
+ * @property {string} partnerId
+ * @property {string} issuedAt
+ */
 
 /** @param {string} token */
 const hashOf = (token) => createHash('sha256').update(token, 'utf8').digest();
+
+/** @param {Record<string, any>} row @returns {IssuedToken} */
+const tokenOf = (row) => ({
+	id: row.id,
+	partnerId: row.partner_id,
+	issuedAt: isoString(row.issued_at)
+});
 
 /**
  * The token of an `Authorization` header: undefined without the header, null for another scheme.
@@ -42,49 +41,34 @@ export function bearerToken(header) {
 }
 
 /**
- * @param {string} dataDir
+ * @param {import('./database.js').Queryable} db
  */
-export function openTokenRegistry(dataDir) {
-	const file = join(dataDir, 'tokens.json');
-	const withLock = createKeyedLock();
-
-	/** @returns {Promise<IssuedToken[]>} */
-	async function read() {
-		const value = await readJsonFile(file);
-		if (value === undefined) return [];
-		const parsed = TokensFileSchema.safeParse(value);
-		if (!parsed.success) {
-			const [issue] = parsed.error.issues;
-			throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`);
-		}
-		return parsed.data.tokens;
-	}
-
-	/** @param {IssuedToken[]} tokens */
-	async function write(tokens) {
-		await ensureDataDir(dataDir);
-		await writeFileAtomic(file, JSON.stringify({ format: 1, tokens }, null, '\t') + '\n');
-	}
-
+export function openTokenRegistry(db) {
 	return {
-		file,
-
-		/** Every issued token (without the secrets), in the order they were issued. */
-		list: read,
+		/**
+		 * Issued tokens (without the secrets) in the order they were issued, of one partner or all.
+		 * @param {{ partnerId?: string }} [filter]
+		 * @returns {Promise<IssuedToken[]>}
+		 */
+		async list({ partnerId } = {}) {
+			const rows = await db.query(
+				'SELECT id, partner_id, issued_at FROM tokens WHERE $1::text IS NULL OR partner_id = $1 ORDER BY seq',
+				[partnerId ?? null]
+			);
+			return rows.map(tokenOf);
+		},
 
 		/**
-		 * The token a request presented, or undefined for one never issued or revoked. Every stored
-		 * hash is compared in constant time, so the answer takes as long whichever matched.
+		 * The token a request presented, or undefined for one never issued or revoked.
 		 * @param {string} token
 		 * @returns {Promise<IssuedToken | undefined>}
 		 */
 		async find(token) {
-			const hash = hashOf(token);
-			let found;
-			for (const issued of await read())
-				if (timingSafeEqual(hash, Buffer.from(issued.sha256, 'base64url')) && !found)
-					found = issued;
-			return found;
+			const [row] = await db.query(
+				'SELECT id, partner_id, issued_at FROM tokens WHERE sha256 = $1',
+				[hashOf(token)]
+			);
+			return row && tokenOf(row);
 		},
 
 		/**
@@ -92,7 +76,10 @@ export function openTokenRegistry(dataDir) {
 		 * @returns {Promise<boolean>} whether the partner has a token, and so must send it
 		 */
 		async partnerHasToken(partnerId) {
-			return (await read()).some((issued) => issued.partnerId === partnerId);
+			const [row] = await db.query('SELECT 1 FROM tokens WHERE partner_id = $1 LIMIT 1', [
+				partnerId
+			]);
+			return row !== undefined;
 		},
 
 		/**
@@ -100,28 +87,26 @@ export function openTokenRegistry(dataDir) {
 		 * @param {{ partnerId: string, issuedAt: string }} options
 		 * @returns {Promise<{ id: string, token: string }>}
 		 */
-		issue({ partnerId, issuedAt }) {
-			return withLock('tokens', async () => {
-				const token = `pdt_${randomBytes(32).toString('base64url')}`;
-				const id = randomBytes(4).toString('hex');
-				const sha256 = hashOf(token).toString('base64url');
-				await write([...(await read()), { id, partnerId, sha256, issuedAt }]);
-				return { id, token };
-			});
+		async issue({ partnerId, issuedAt }) {
+			const token = `pdt_${randomBytes(32).toString('base64url')}`;
+			const id = randomBytes(4).toString('hex');
+			await db.query(
+				'INSERT INTO tokens (partner_id, id, sha256, issued_at) VALUES ($1, $2, $3, $4)',
+				[partnerId, id, hashOf(token), issuedAt]
+			);
+			return { id, token };
 		},
 
 		/**
 		 * @param {{ partnerId: string, id: string }} which
 		 * @returns {Promise<boolean>} false when the partner had no such token
 		 */
-		revoke({ partnerId, id }) {
-			return withLock('tokens', async () => {
-				const tokens = await read();
-				const kept = tokens.filter((issued) => issued.partnerId !== partnerId || issued.id !== id);
-				if (kept.length === tokens.length) return false;
-				await write(kept);
-				return true;
-			});
+		async revoke({ partnerId, id }) {
+			const rows = await db.query(
+				'DELETE FROM tokens WHERE partner_id = $1 AND id = $2 RETURNING id',
+				[partnerId, id]
+			);
+			return rows.length === 1;
 		}
 	};
 }

@@ -1,22 +1,19 @@
 // `tokens issue|list|revoke`: the operator's side of bearer tokens. A token belongs to one
 // partner: it lists that partner's bundles and sends only that partner's bundles.
-import { openTokenRegistry } from './token-registry.js';
 import { UsageError } from './usage-error.js';
 
 /**
  * Runs `tokens <action>`; resolves with the exit code.
- * @param {{ args: string[], partnerId: string | undefined, dataDir: string,
- *   io: import('./keys-command.js').Io }} options `args` are the words after `tokens`
+ * @param {{ args: string[], partnerId: string | undefined,
+ *   open: import('./keys-command.js').OpenOperator, io: import('./keys-command.js').Io }} options
+ *   `args` are the words after `tokens`
  * @returns {Promise<number>}
  */
-export async function tokensCommand({ args: [action, ...rest], partnerId, dataDir, io }) {
-	const registry = openTokenRegistry(dataDir);
-
+export async function tokensCommand({ args: [action, ...rest], partnerId, open, io }) {
 	if (action === 'list') {
-		const tokens = (await registry.list()).filter(
-			(issued) => partnerId === undefined || issued.partnerId === partnerId
-		);
-		if (tokens.length === 0) io.out(`no tokens issued in ${registry.file}`);
+		const operator = await open();
+		const tokens = await operator.tokens.list({ partnerId });
+		if (tokens.length === 0) io.out(`no tokens issued in ${operator.where}`);
 		else io.out('partner\ttoken id\tissued at');
 		for (const issued of tokens) io.out(`${issued.partnerId}\t${issued.id}\t${issued.issuedAt}`);
 		return 0;
@@ -27,7 +24,9 @@ export async function tokensCommand({ args: [action, ...rest], partnerId, dataDi
 
 	if (action === 'issue') {
 		if (rest.length !== 0) throw new UsageError('tokens issue takes no other argument');
-		const { id, token } = await registry.issue({
+		const { id, token } = await (
+			await open()
+		).tokens.issue({
 			partnerId,
 			issuedAt: new Date().toISOString()
 		});
@@ -39,7 +38,7 @@ export async function tokensCommand({ args: [action, ...rest], partnerId, dataDi
 		return 0;
 	}
 	if (rest.length !== 1) throw new UsageError('tokens revoke needs one token id');
-	const revoked = await registry.revoke({ partnerId, id: rest[0] });
+	const revoked = await (await open()).tokens.revoke({ partnerId, id: rest[0] });
 	io.out(
 		revoked
 			? `revoked token ${rest[0]} of partner ${partnerId}`

@@ -1,8 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { flattenedVerify, importJWK, type JWK } from 'jose';
-import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import {
 	bundleEntry,
 	downloadPublicKey,
@@ -23,11 +22,11 @@ test.beforeEach(async ({ page }) => {
 const expected = JSON.parse(await readFile(`${FIXTURES}/expected.json`, 'utf8')).omnissa;
 
 /** The bundle exactly as the reference aggregator stored it, verified with jose. */
-async function storedPayload(dataDir: string, bundleId: string) {
-	const dir = join(dataDir, 'bundles');
-	const name = (await readdir(dir)).find((file) => file.startsWith(`${bundleId}.`));
-	if (!name) throw new Error(`the aggregator holds no file for ${bundleId}`);
-	const { jws } = JSON.parse(await readFile(join(dir, name), 'utf8'));
+async function storedPayload(
+	aggregator: Awaited<ReturnType<typeof runAggregator>>,
+	bundleId: string
+) {
+	const { jws } = await aggregator.stored(bundleId);
 	const header = JSON.parse(Buffer.from(jws.protected, 'base64url').toString('utf8'));
 	const { payload } = await flattenedVerify(jws, await importJWK(header.jwk as JWK, 'ES256'));
 	return JSON.parse(new TextDecoder().decode(payload));
@@ -123,7 +122,7 @@ test('a credit reason and an acknowledgement are in the bundle the aggregator ho
 		// In chain order: September, then October.
 		const held = await aggregator.held();
 		expect(held).toHaveLength(2);
-		const payload = await storedPayload(aggregator.dataDir, held[1].bundleId);
+		const payload = await storedPayload(aggregator, held[1].bundleId);
 
 		expect(payload).toMatchObject({
 			period: '2026-10',
@@ -160,7 +159,7 @@ test('a credit reason and an acknowledgement are in the bundle the aggregator ho
 			}
 		]);
 		// September's bundle carries its acknowledged lateness the same way.
-		const september = await storedPayload(aggregator.dataDir, held[0].bundleId);
+		const september = await storedPayload(aggregator, held[0].bundleId);
 		expect(september.totals).toEqual({ amount: expected['usage-2026-09.en.csv'].total });
 		expect(september.findings).toContainEqual({
 			ruleId: 'report-late',

@@ -1,7 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
 	bundleEntry,
 	downloadPublicKey,
@@ -59,11 +57,13 @@ async function markMonthReady(page: Page, period: string, month: string, line: s
 }
 
 /** The chain as the aggregator stored it: each accepted JWS's previousDigest, in order. */
-async function storedChain(dataDir: string, held: { bundleId: string; digest: string }[]) {
+async function storedChain(
+	aggregator: Awaited<ReturnType<typeof runAggregator>>,
+	held: { bundleId: string; digest: string }[]
+) {
 	return Promise.all(
 		held.map(async ({ bundleId, digest }) => {
-			const file = join(dataDir, 'bundles', `${bundleId}.${digest}.json`);
-			const { jws } = JSON.parse(await readFile(file, 'utf8'));
+			const { jws } = await aggregator.stored(bundleId);
 			const payload = JSON.parse(Buffer.from(jws.payload, 'base64url').toString('utf8'));
 			return { bundleId, digest, previousDigest: payload.previousDigest, period: payload.period };
 		})
@@ -131,7 +131,7 @@ test('two devices deliver in turn: each continues the chain from the other after
 		await expect(october).toContainText('Delivered', { timeout: 20_000 });
 		const afterB = await aggregator.held();
 		expect(afterB.map((b) => b.bundleId)[0]).toBe(fromA.bundleId);
-		expect(await storedChain(aggregator.dataDir, afterB)).toEqual([
+		expect(await storedChain(aggregator, afterB)).toEqual([
 			{ bundleId: fromA.bundleId, digest: fromA.digest, previousDigest: null, period: '2026-09' },
 			{
 				bundleId: afterB[1].bundleId,
@@ -158,7 +158,7 @@ test('two devices deliver in turn: each continues the chain from the other after
 		await expect(november).toContainText('Delivered', { timeout: 20_000 });
 
 		const final = await aggregator.held();
-		expect(await storedChain(aggregator.dataDir, final)).toEqual([
+		expect(await storedChain(aggregator, final)).toEqual([
 			{ bundleId: fromA.bundleId, digest: fromA.digest, previousDigest: null, period: '2026-09' },
 			{
 				bundleId: afterB[1].bundleId,

@@ -1,13 +1,10 @@
 // Not timed: proves the outbox's promise under faults, in Node with fake-indexeddb (the real
 // browser's IndexedDB is covered by the browser tests and the delivery e2e).
 import 'fake-indexeddb/auto';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBundleIndex } from '../../../aggregator/bundle-store.js';
 import { startAggregator } from '../../../aggregator/server.js';
+import { readHeldBundles } from '../../../aggregator/storage.js';
+import { SETUP_TIMEOUT, testDatabase, type TestTarget } from '../../../aggregator/test-server.js';
 import { toDecimal } from '$lib/domain/money';
 import { shiftPeriod, toPeriod } from '$lib/domain/period';
 import { postBundle } from '$lib/sync/aggregator-client';
@@ -22,25 +19,23 @@ const BUNDLES = Number(process.env.STRESS_BUNDLES ?? 1000);
 const partner = { id: 'SP-4711', name: 'Muster IT-Services GmbH' };
 
 let aggregator: Awaited<ReturnType<typeof startAggregator>>;
-let dataDir: string;
+let target: TestTarget;
 beforeAll(async () => {
-	// In memory where the machine has it: a thousand fsyncs on a slow disk are not the subject.
-	dataDir = await mkdtemp(
-		join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'partner-desk-stress-')
-	);
+	target = await testDatabase();
 	aggregator = await startAggregator({
 		port: 0,
-		dataDir,
+		dataDir: target.dataDir,
+		database: target.database,
 		demo: true,
 		failRate: 0.15,
 		dropRate: 0.1,
 		loseReceiptRate: 0.1,
 		seed: 42
 	});
-});
+}, SETUP_TIMEOUT);
 afterAll(async () => {
 	await aggregator.close();
-	await rm(dataDir, { recursive: true, force: true });
+	await target.close();
 });
 
 describe('the outbox under failures', () => {
@@ -111,7 +106,7 @@ describe('the outbox under failures', () => {
 		const ours = (await listBundles(db)).sort((a, b) => a.seq - b.seq);
 		expect(ours.every((b) => b.state === 'delivered')).toBe(true);
 		// The operator's listing: GET /bundles needs a partner token, which would make every send need it.
-		const held = await readBundleIndex(dataDir);
+		const held = await readHeldBundles(target);
 		// Once each, in the order they were signed, with the digests the device computed.
 		expect(held).toHaveLength(BUNDLES);
 		expect(held.map((b) => b.bundleId)).toEqual(ours.map((b) => b.bundleId));

@@ -2,13 +2,15 @@
 // fake-indexeddb: each device keeps its own chain head, the aggregator's chain-gap names its
 // head, and "continue the chain" re-signs onto it (DESIGN.md protocol details).
 import 'fake-indexeddb/auto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBundleIndex } from '../../../aggregator/bundle-store.js';
-import { openKeyRegistry } from '../../../aggregator/key-registry.js';
 import { startAggregator } from '../../../aggregator/server.js';
+import { readHeldBundles } from '../../../aggregator/storage.js';
+import {
+	operate,
+	SETUP_TIMEOUT,
+	testDatabase,
+	type TestTarget
+} from '../../../aggregator/test-server.js';
 import { toDecimal } from '$lib/domain/money';
 import { toPeriod, type Period } from '$lib/domain/period';
 import { chainLinkOf, checkChain } from '$lib/sync/chain';
@@ -24,28 +26,34 @@ import { activeSigningKey } from './signing-key-repo';
 const partner = { id: 'SP-4711', name: 'Muster IT-Services GmbH' };
 
 let aggregator: Awaited<ReturnType<typeof startAggregator>>;
-let dataDir: string;
+let target: TestTarget;
 beforeAll(async () => {
-	dataDir = await mkdtemp(join(tmpdir(), 'partner-desk-second-device-'));
+	target = await testDatabase();
 	// Not in demo mode: each device's key is registered by the operator.
-	aggregator = await startAggregator({ port: 0, dataDir });
-});
+	aggregator = await startAggregator({
+		port: 0,
+		dataDir: target.dataDir,
+		database: target.database
+	});
+}, SETUP_TIMEOUT);
 afterAll(async () => {
 	await aggregator.close();
-	await rm(dataDir, { recursive: true, force: true });
+	await target.close();
 });
 
 async function device(name: string) {
 	const db = new PartnerDeskDatabase(`${name}-${crypto.randomUUID()}`);
 	await saveAggregator(db, { id: 'also-de', name: 'ALSO', endpoint: aggregator.url });
 	const key = await activeSigningKey(db);
-	await openKeyRegistry(dataDir).add({
-		partnerId: partner.id,
-		kid: key.kid,
-		jwk: key.publicJwk,
-		addedAt: new Date().toISOString(),
-		source: 'cli'
-	});
+	await operate(target, (operator) =>
+		operator.keys.add({
+			partnerId: partner.id,
+			kid: key.kid,
+			jwk: key.publicJwk,
+			addedAt: new Date().toISOString(),
+			source: 'cli'
+		})
+	);
 	return db;
 }
 
@@ -85,7 +93,7 @@ async function signMonth(db: PartnerDeskDatabase, period: Period, quantity: stri
 
 /** The operator's listing (GET /bundles needs a partner token). */
 function held() {
-	return readBundleIndex(dataDir);
+	return readHeldBundles(target);
 }
 
 describe('a second device of the same partner', () => {

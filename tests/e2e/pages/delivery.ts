@@ -1,11 +1,12 @@
 import { expect, type Page } from '@playwright/test';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { readBundleIndex } from '../../../aggregator/bundle-store.js';
 import { startAggregator } from '../../../aggregator/server.js';
+import { readHeldBundles } from '../../../aggregator/storage.js';
+import { testDataDir } from '../../../aggregator/test-database.js';
 import { E2E_PORT } from './port';
 import { FIXTURES, ReportsPage } from './reports';
 
@@ -15,14 +16,15 @@ export const AGGREGATOR_ID = 'also-de';
 type AggregatorOptions = NonNullable<Parameters<typeof startAggregator>[0]>;
 
 /**
- * The reference aggregator as a real server on a free port, with a data directory of its own. It
- * lets the app's pages (and only them) call it, as `npm start` does.
+ * The reference aggregator as a real server on a free port, with a data directory (and embedded
+ * database) of its own. It lets the app's pages (and only them) call it, as `npm start` does.
  */
 export async function runAggregator(options: AggregatorOptions = {}) {
-	const dataDir = await mkdtemp(join(tmpdir(), 'partner-desk-aggregator-'));
+	const target = await testDataDir();
 	const aggregator = await startAggregator({
 		port: 0,
-		dataDir,
+		dataDir: target.dataDir,
+		database: target.database,
 		allowOrigins: [`http://127.0.0.1:${E2E_PORT}`],
 		...options
 	});
@@ -38,11 +40,17 @@ export async function runAggregator(options: AggregatorOptions = {}) {
 				digest: string;
 			}[]
 		> {
-			return readBundleIndex(dataDir);
+			return readHeldBundles(target);
+		},
+		/** A bundle exactly as the aggregator stored it, with its receipt. */
+		async stored(bundleId: string) {
+			const found = await aggregator.store.read(bundleId);
+			if (!found) throw new Error(`the aggregator holds no bundle ${bundleId}`);
+			return found;
 		},
 		async stop() {
 			await aggregator.close();
-			await rm(dataDir, { recursive: true, force: true });
+			await target.close();
 		}
 	};
 }
