@@ -72,7 +72,7 @@ export default defineConfig({
 			...(testDatabaseUrl
 				? [
 						{
-							extends: true,
+							extends: true as const,
 							test: {
 								name: 'aggregator-postgres',
 								environment: 'node',

@@ -111,6 +111,20 @@ test.describe('Genesys AppFoundry: KPI, tier, annual review and grace period', (
 			'Grace period: recovered on 4 December 2026; the tier is kept.'
 		);
 		await expect(page.getByTestId('tier-held')).toHaveText('Silver');
+
+		// The rep of a won lead is owed the pack's 10 % of the sale: AFL-DEE898, won on 28 January
+		// at 10,680.00 a year, gives 1,068.00 owed in 2026-Q1, then paid.
+		await page.getByText('Record a marketplace sale').click();
+		await page.getByLabel('From a won lead').selectOption('AFL-DEE898');
+		await page.getByRole('button', { name: 'Save sale' }).click();
+		await expect(page.getByTestId('compensation-quarters')).toContainText(
+			'2026-Q11US$1,068.00US$0.00US$1,068.00'
+		);
+		await page.getByRole('button', { name: 'Mark paid' }).click();
+		await expect(page.getByTestId('compensation-quarters')).toContainText(
+			'2026-Q11US$1,068.00US$1,068.00US$0.00'
+		);
+
 		await page.getByRole('link', { name: 'Desk', exact: true }).click();
 		await expect(page.getByTestId('genesys-desk')).toContainText('Tier: Silver');
 		await expect(page.getByTestId('genesys-desk-grace')).toHaveCount(0);

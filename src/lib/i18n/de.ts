@@ -1111,5 +1111,29 @@ export const de: Record<MessageKey, string> = {
 	'genesys.check.kpiMet': 'KPI-Minimum {minimum} erreicht',
 	'genesys.check.kpiGap': 'KPI-Minimum {minimum}, es fehlen {gap}',
 	'genesys.check.training': '{label}: {have} von {required} Personen',
-	'genesys.findings.title': 'Was Aufmerksamkeit braucht'
+	'genesys.findings.title': 'Was Aufmerksamkeit braucht',
+	'genesys.compensation.title': 'Vergütung der Genesys-Vertriebsmitarbeiter',
+	'genesys.compensation.rate':
+		'Pro Marktplatz-Verkauf stehen dem Vertriebsmitarbeiter {percent} % des Verkaufs zu (Paketwert).',
+	'genesys.compensation.amount':
+		'Pro Marktplatz-Verkauf stehen dem Vertriebsmitarbeiter {amount} zu (Paketwert).',
+	'genesys.compensation.quarter': 'Quartal',
+	'genesys.compensation.deals': 'Verkäufe',
+	'genesys.compensation.total': 'Insgesamt geschuldet',
+	'genesys.compensation.paid': 'Bezahlt',
+	'genesys.compensation.open': 'Noch zu zahlen',
+	'genesys.compensation.owed': 'geschuldet {amount}',
+	'genesys.compensation.paidOn': 'bezahlt am {date}',
+	'genesys.compensation.markPaid': 'Als bezahlt markieren',
+	'genesys.compensation.add': 'Marktplatz-Verkauf erfassen',
+	'genesys.compensation.fromLead': 'Aus einem gewonnenen Lead',
+	'genesys.compensation.saleDate': 'Verkaufsdatum',
+	'genesys.compensation.rep': 'Genesys-Vertriebsmitarbeiter',
+	'genesys.compensation.saleAmount': 'Verkaufsbetrag',
+	'genesys.compensation.save': 'Verkauf speichern',
+	'genesys.compensation.saved': 'Verkauf von {rep} gespeichert.',
+	'genesys.compensation.paidSaved': 'Vergütung von {rep} als bezahlt markiert.',
+	'genesys.compensation.listing': 'Verkauftes Listing',
+	'genesys.compensation.customer': 'Käufer',
+	'genesys.compensation.currency': 'Währung des Verkaufs'
 };

@@ -1077,7 +1077,30 @@ export const en = {
 	'genesys.check.kpiMet': 'KPI minimum {minimum} met',
 	'genesys.check.kpiGap': 'KPI minimum {minimum}, short by {gap}',
 	'genesys.check.training': '{label}: {have} of {required} people',
-	'genesys.findings.title': 'What needs attention'
+	'genesys.findings.title': 'What needs attention',
+	'genesys.compensation.title': 'Genesys sales rep compensation',
+	'genesys.compensation.rate':
+		'Per marketplace sale the rep is owed {percent} % of the sale (pack value).',
+	'genesys.compensation.amount': 'Per marketplace sale the rep is owed {amount} (pack value).',
+	'genesys.compensation.quarter': 'Quarter',
+	'genesys.compensation.deals': 'Sales',
+	'genesys.compensation.total': 'Owed in total',
+	'genesys.compensation.paid': 'Paid',
+	'genesys.compensation.open': 'Still to pay',
+	'genesys.compensation.owed': 'owed {amount}',
+	'genesys.compensation.paidOn': 'paid on {date}',
+	'genesys.compensation.markPaid': 'Mark paid',
+	'genesys.compensation.add': 'Record a marketplace sale',
+	'genesys.compensation.fromLead': 'From a won lead',
+	'genesys.compensation.saleDate': 'Sale date',
+	'genesys.compensation.rep': 'Genesys sales rep',
+	'genesys.compensation.saleAmount': 'Sale amount',
+	'genesys.compensation.save': 'Save sale',
+	'genesys.compensation.saved': 'Sale of {rep} stored.',
+	'genesys.compensation.paidSaved': 'Compensation of {rep} marked paid.',
+	'genesys.compensation.listing': 'Listing sold',
+	'genesys.compensation.customer': 'Buyer',
+	'genesys.compensation.currency': 'Currency of the sale'
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,8 +3,10 @@ import type { ProgramRecordKind } from '../program-module';
 import {
 	leadSchema,
 	listingSchema,
+	repCompensationSchema,
 	revenueRecordSchema,
 	trainingEvidenceSchema,
+	type RepCompensation,
 	type Lead,
 	type Listing,
 	type RevenueRecord,
@@ -105,6 +107,33 @@ const confirmationRecords: ProgramRecordKind<Confirmation> = {
 	idOf: (confirmation) => `${confirmation.packVersion}|${confirmation.parameter}`
 };
 
+/**
+ * What a Genesys rep is owed for a marketplace sale, by the sale (day, rep, listing, customer,
+ * lead). A paid one says when it was paid; an owed one has no payment day yet.
+ */
+const compensationRecords: ProgramRecordKind<RepCompensation> = {
+	schema: repCompensationSchema,
+	idOf: (sale) =>
+		[sale.saleDate, sale.rep, sale.listingId, sale.customer, sale.leadId ?? '']
+			.join('|')
+			.slice(0, 200),
+	check: (sale) => {
+		if (sale.status === 'paid' && sale.paidOn === undefined)
+			return [
+				{ code: 'paid-without-date', field: 'paidOn', message: 'a paid compensation needs paidOn' }
+			];
+		if (sale.status === 'owed' && sale.paidOn !== undefined)
+			return [
+				{
+					code: 'owed-with-paid-date',
+					field: 'paidOn',
+					message: 'an owed compensation has no paidOn'
+				}
+			];
+		return [];
+	}
+};
+
 /** The records the Genesys program keeps, by kind; the store checks each write against these. */
 export const genesysRecordKinds = {
 	listing: listingRecords,
@@ -113,7 +142,8 @@ export const genesysRecordKinds = {
 	training: trainingRecords,
 	'tier-event': tierEventRecords,
 	rate: rateRecords,
-	confirmation: confirmationRecords
+	confirmation: confirmationRecords,
+	compensation: compensationRecords
 };
 
 export type GenesysRecordKind = keyof typeof genesysRecordKinds;

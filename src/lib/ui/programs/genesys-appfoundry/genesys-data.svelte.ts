@@ -15,6 +15,7 @@ import {
 import type {
 	Lead,
 	Listing,
+	RepCompensation,
 	RevenueRecord,
 	TrainingEvidence
 } from '$lib/programs/genesys-appfoundry/records';
@@ -41,6 +42,7 @@ export class GenesysData {
 	readonly history = listOf<TierEvent>('tier-event');
 	readonly rateRecords = listOf<KpiRate>('rate');
 	readonly confirmations = listOf<Confirmation>('confirmation');
+	readonly compensation = listOf<RepCompensation>('compensation');
 	readonly #ws: Workspace;
 
 	constructor(ws: Workspace) {
