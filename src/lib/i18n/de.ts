@@ -1009,7 +1009,6 @@ export const de: Record<MessageKey, string> = {
 	'genesys.start.since': 'Gültig seit',
 	'genesys.start.save': 'Stufe erfassen',
 	'genesys.start.saved': '{tier} ab {date} steht in der Stufenhistorie.',
-	'genesys.start.dateMissing': 'Geben Sie den Tag an, seit dem die Stufe gilt.',
 	'genesys.kpi.title': 'Umsatz-KPI',
 	'genesys.kpi.window': 'wiederkehrender Bruttoumsatz, {from} bis {through}',
 	'genesys.kpi.counted': '{count} {count|Datensatz|Datensätze} gezählt',

@@ -978,7 +978,6 @@ export const en = {
 	'genesys.start.since': 'Held since',
 	'genesys.start.save': 'Record tier',
 	'genesys.start.saved': '{tier} from {date} is in the tier history.',
-	'genesys.start.dateMissing': 'Enter the day since when you hold the tier.',
 	'genesys.kpi.title': 'Revenue KPI',
 	'genesys.kpi.window': 'recurring gross revenue, {from} to {through}',
 	'genesys.kpi.counted': '{count} {count|record|records} counted',
