@@ -60,6 +60,28 @@ test.describe('Genesys AppFoundry: KPI, tier, annual review and grace period', (
 			`New: ${pipeline.new} · Contacted: ${pipeline.contacted} · Qualified: ${pipeline.qualified} · Won: ${pipeline.won} · Lost: ${pipeline.lost}`
 		);
 
+		await expect(
+			page.getByTestId('listings').locator('li', { hasText: 'Tidewell Survey Bridge' })
+		).toContainText('not an ISV app in Genesys Cloud');
+
+		// A lead entered by hand, forwarded to both, then qualified today.
+		await page.getByText('Enter a lead').click();
+		await page.locator('#lead-id').fill('AFL-HAND01');
+		await page.getByLabel('Created on').fill('2026-12-02');
+		await page.locator('#lead-listing').selectOption({ label: 'Tidewell Queue Insights' });
+		await page.locator('#lead-customer').fill('Kvarnby Energi AB');
+		await page.getByLabel('Forwarded to the listing owner on').fill('2026-12-02');
+		await page.getByLabel('Forwarded to the Genesys rep on').fill('2026-12-03');
+		await page.getByRole('button', { name: 'Save lead' }).click();
+		await expect(page.locator('#leads-status')).toHaveText('Lead AFL-HAND01 saved.');
+		await page.getByLabel('Status of AFL-HAND01').selectOption('qualified');
+		await expect(page.locator('#leads-status')).toHaveText(
+			'Lead AFL-HAND01: Qualified from today.'
+		);
+		await expect(page.getByTestId('lead-pipeline')).toContainText(
+			`New: ${pipeline.new} · Contacted: ${pipeline.contacted} · Qualified: ${pipeline.qualified + 1}`
+		);
+
 		// The partner holds Silver since the 2025 review (its program statement), then the 2026
 		// review finds it short: KPI 122,513.50 of 150,000 and no valid onboarding training.
 		await page.getByText('Record the tier you hold', { exact: true }).click();
