@@ -111,7 +111,7 @@ function problemTexts(): Rendered[] {
 
 /** Words German writes as English does; a text of only these (and figures) is the same in both. */
 const SHARED_WORDS = new Set(
-	'Aggregator Status Filter Name Revision Support Passphrase optional Partner Desk Deutsch English SID SIDs SKU Lead Leads Listing Listings'.split(
+	'Aggregator Status Filter Name Revision Support Passphrase optional Partner Desk Deutsch English SID SIDs SKU Lead Leads Listing Listings Person'.split(
 		' '
 	)
 );
