@@ -22,7 +22,7 @@ test('after the first visit the Desk and never-visited pages load with no networ
 	await expect(page.getByRole('heading', { name: 'Tier', level: 1 })).toBeVisible();
 
 	// Client-side navigation to another unvisited page.
-	await page.getByRole('link', { name: 'Settings' }).click();
+	await page.getByRole('link', { name: 'Settings', exact: true }).click();
 	await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
 	await expect(page.getByLabel('Company name')).toBeEditable();
 });
