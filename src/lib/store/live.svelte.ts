@@ -6,14 +6,19 @@ import { database, type PartnerDeskDatabase } from './db';
  * tabs. Results are held raw: big lists must not be deep-proxied. Create it in a
  * component's script; it subscribes while the component is mounted. The query
  * gets the opened database, so it never awaits anything but Dexie (liveQuery
- * tracks what it reads through Dexie's own promises).
+ * tracks what it reads through Dexie's own promises). `initial`: a value read just before (the
+ * root layout's first read), shown at once instead of a loading state, until the query answers.
  */
 export class Live<T> {
 	current = $state.raw<T | undefined>(undefined);
 	isLoading = $state(true);
 	error = $state.raw<unknown>(undefined);
 
-	constructor(query: (db: PartnerDeskDatabase) => Promise<T>) {
+	constructor(query: (db: PartnerDeskDatabase) => Promise<T>, initial?: { value: T }) {
+		if (initial) {
+			this.current = initial.value;
+			this.isLoading = false;
+		}
 		$effect(() => {
 			let unsubscribe = () => {};
 			let stopped = false;

@@ -91,6 +91,26 @@ export async function listAggregators(db: PartnerDeskDatabase): Promise<Aggregat
 	return guardStorage(() => db.aggregators.orderBy('id').toArray());
 }
 
+/** What every page reads first: the profile, the enrollments and the aggregators. */
+export type WorkspaceSnapshot = {
+	profile: Profile | undefined;
+	enrollments: Enrollment[];
+	aggregators: Aggregator[];
+};
+
+/**
+ * The workspace as stored now, read at once when the app starts (before the first page
+ * renders, so it can speak the partner's language and show the partner's data in one go).
+ */
+export async function readWorkspaceSnapshot(db: PartnerDeskDatabase): Promise<WorkspaceSnapshot> {
+	const [profile, enrollments, aggregators] = await Promise.all([
+		readProfile(db),
+		listEnrollments(db),
+		listAggregators(db)
+	]);
+	return { profile, enrollments, aggregators };
+}
+
 /** Adds or replaces an aggregator by id. */
 export async function saveAggregator(
 	db: PartnerDeskDatabase,

@@ -4,7 +4,12 @@ import type { Aggregator, Enrollment, Profile } from '$lib/domain/settings';
 import type { Language } from '$lib/domain/language';
 import type { EffectivePack, ProgramModule } from '$lib/programs/program-module';
 import { Live } from '$lib/store/live.svelte';
-import { listAggregators, listEnrollments, readProfile } from '$lib/store/settings-repo';
+import {
+	listAggregators,
+	listEnrollments,
+	readProfile,
+	type WorkspaceSnapshot
+} from '$lib/store/settings-repo';
 import type { ProgramUi } from './programs/program-ui';
 import { PROGRAM_UIS } from './programs/registry';
 
@@ -111,10 +116,14 @@ export class Workspace {
 	}
 
 	/** The live workspace: reads the store and ticks. Call in a component's script (root layout). */
-	static live(): Workspace {
-		const profile = new Live(readProfile);
-		const enrollments = new Live(listEnrollments);
-		const aggregators = new Live(listAggregators);
+	/**
+	 * The workspace of the live store. `first`: what the root layout read before the first page
+	 * (none when it could not read: the queries then say why).
+	 */
+	static live(first?: WorkspaceSnapshot): Workspace {
+		const profile = new Live(readProfile, first && { value: first.profile });
+		const enrollments = new Live(listEnrollments, first && { value: first.enrollments });
+		const aggregators = new Live(listAggregators, first && { value: first.aggregators });
 		const workspace = new Workspace({
 			profile: () => profile.current,
 			enrollments: () => enrollments.current ?? [],
