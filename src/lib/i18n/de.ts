@@ -552,6 +552,13 @@ export const de: Record<MessageKey, string> = {
 	'report.packOverridden': 'mit Ihren Werten für: {names}.',
 	'report.packOpen': 'Paket öffnen',
 	// Der Prüfablauf: Ablehnungen, die Bestätigung vor dem Signieren, die Worte des Partners, der Vergleich.
+	'error.record.record-field-invalid': 'Nicht gespeichert: Das Feld {field} ist ungültig.',
+	'error.record.record-id-taken':
+		'Nicht gespeichert: Ein Eintrag mit dieser Kennung ist bereits gespeichert.',
+	'error.record.paid-without-date':
+		'Nicht gespeichert: Eine bezahlte Vergütung braucht den Tag der Zahlung.',
+	'error.record.owed-with-paid-date':
+		'Nicht gespeichert: Eine offene Vergütung hat noch keinen Zahltag.',
 	'error.store.not-a-draft':
 		'Dieser Bericht ist kein Entwurf mehr; öffnen Sie ihn erneut, um seinen Stand zu sehen.',
 	'error.store.no-left-out-rows': 'Dieser Bericht hat keine ausgelassenen Zeilen zu entscheiden.',

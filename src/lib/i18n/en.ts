@@ -534,6 +534,10 @@ export const en = {
 	'report.packOverridden': 'with your values for: {names}.',
 	'report.packOpen': 'Open the pack',
 	// The review flow: refusals, the confirmation before signing, the partner's words, the diff.
+	'error.record.record-field-invalid': 'Not saved: the field {field} is not valid.',
+	'error.record.record-id-taken': 'Not saved: a record with this id is stored already.',
+	'error.record.paid-without-date': 'Not saved: a paid compensation needs the day it was paid.',
+	'error.record.owed-with-paid-date': 'Not saved: an owed compensation has no day of payment yet.',
 	'error.store.not-a-draft': 'This report is no longer a draft; open it again to see its state.',
 	'error.store.no-left-out-rows': 'This report has no left-out rows to decide.',
 	'error.store.not-enrolled': 'You are not enrolled in this program; enroll in Settings first.',

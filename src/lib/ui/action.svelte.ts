@@ -6,9 +6,12 @@ import { storageErrorText } from './problem-text';
 export type ActionStatus = 'idle' | 'busy' | 'done' | 'failed';
 
 /** What follows a successful run: the sentence that says so, and where focus goes. */
-export type AfterRun = {
-	/** Shown once the work is done; none: the change speaks for itself on the page. */
-	done?: string;
+export type AfterRun<Result = unknown> = {
+	/**
+	 * Shown once the work is done (or made from what it returned: "12 records stored"); none:
+	 * the change speaks for itself on the page.
+	 */
+	done?: string | ((result: Result) => string);
 	/**
 	 * The id of the element that should have focus once it shows (the button that was used is
 	 * gone). On a failure focus goes to the status line instead, when the action has one.
@@ -44,12 +47,13 @@ export class Action {
 	}
 
 	/** Runs `work`; true when it succeeded. A failure is shown, never thrown. */
-	async run(work: () => Promise<unknown>, after: AfterRun = {}): Promise<boolean> {
+	async run<Result>(work: () => Promise<Result>, after: AfterRun<Result> = {}): Promise<boolean> {
 		this.#cancelFocus();
 		this.status = 'busy';
 		this.message = '';
+		let result: Result;
 		try {
-			await work();
+			result = await work();
 		} catch (error) {
 			this.status = 'failed';
 			this.message = storageErrorText(error, this.#language());
@@ -57,7 +61,7 @@ export class Action {
 			return false;
 		}
 		this.status = 'done';
-		this.message = after.done ?? '';
+		this.message = typeof after.done === 'function' ? after.done(result) : (after.done ?? '');
 		if (after.focus) this.#cancelFocus = focusWhenShown(after.focus);
 		return true;
 	}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { de } from '$lib/i18n/de';
 import { en } from '$lib/i18n/en';
 import { StorageProblem } from '$lib/store/errors';
+import { RecordRefused } from '$lib/store/program-records-repo';
 import { ReportRefused } from '$lib/store/report-refused';
 import { STORE_REFUSAL_CODES, StoreRefused } from '$lib/store/store-refused';
 import { codeText, storageErrorText } from './problem-text';
@@ -41,5 +42,20 @@ describe('error and refusal codes become one sentence, in both languages', () =>
 	it('a code no table knows falls back to the sentence the caller names', () => {
 		expect(codeText('en', 'no-such-code', {}, 'error.invalid')).toBe('Not a valid value.');
 		expect(codeText('de', 'invalid')).toBe('Kein gültiger Wert.');
+	});
+
+	it('a refused program record names its field in the user language, never "went wrong"', () => {
+		const refused = new RecordRefused([
+			{ code: 'record-field-invalid', field: 'grossAmount', message: 'a decimal string' },
+			{ code: 'paid-without-date', field: 'paidOn', message: 'a paid compensation needs paidOn' }
+		]);
+		expect(storageErrorText(refused, 'en')).toBe(
+			'Not saved: the field grossAmount is not valid. Not saved: a paid compensation needs the day it was paid.'
+		);
+		expect(storageErrorText(refused, 'de')).toBe(
+			'Nicht gespeichert: Das Feld grossAmount ist ungültig. Nicht gespeichert: Eine bezahlte Vergütung braucht den Tag der Zahlung.'
+		);
+		const unknown = new RecordRefused([{ code: 'own-check', field: 'x', message: 'x' }]);
+		expect(storageErrorText(unknown, 'en')).toBe('Not saved: the field x is not valid.');
 	});
 });

@@ -1,4 +1,5 @@
 import { classifyStorageError } from '$lib/store/errors';
+import { RecordRefused } from '$lib/store/program-records-repo';
 import { ReportRefused } from '$lib/store/report-refused';
 import { StoreRefused } from '$lib/store/store-refused';
 import { isMessageKey, translate, type MessageKey, type MessageParams } from '$lib/i18n/translate';
@@ -31,7 +32,25 @@ export function storageErrorText(error: unknown, language: Language): string {
 	if (error instanceof ReportRefused) return refusalText(error, language);
 	const detail = error instanceof Error ? error.message : String(error);
 	if (error instanceof StoreRefused) return codeText(language, `store.${error.code}`, { detail });
+	if (error instanceof RecordRefused) return recordRefusalText(error, language);
 	const problem = classifyStorageError(error);
 	if (problem) return codeText(language, problem.code, { detail });
 	return translate(language, 'error.unexpected', { detail });
+}
+
+/**
+ * Why a program's record was not stored, one sentence a problem: `error.record.<code>` naming
+ * the field; a code no table knows (a program's own check) reads as an invalid field.
+ */
+export function recordRefusalText(refusal: RecordRefused, language: Language): string {
+	return refusal.problems
+		.map((problem) =>
+			codeText(
+				language,
+				`record.${problem.code}`,
+				{ field: problem.field },
+				'error.record.record-field-invalid'
+			)
+		)
+		.join(' ');
 }

@@ -11,3 +11,13 @@ export function tierName(pack: GenesysPack, tierId: string): LocalizedText {
 export function dayDate(day: string): Date {
 	return new Date(`${day}T00:00:00Z`);
 }
+
+/** The partner's listings as the choices of a listing field (its id, its name). */
+export function listingOptions(data: {
+	listings: { current?: readonly { listingId: string; name: string }[] };
+}): { value: string; label: string }[] {
+	return (data.listings.current ?? []).map((listing) => ({
+		value: listing.listingId,
+		label: listing.name
+	}));
+}
