@@ -1,3 +1,4 @@
+import { numberFormat } from './intl-formats';
 import Big from 'big.js';
 import { formatPlain, ScaledSum, toScaled } from './scaled-decimal';
 
@@ -81,7 +82,7 @@ export function toAmount(value: DecimalString): DecimalString {
  * passed as a string (exact in Intl.NumberFormat v3) rather than through a float.
  */
 export function formatMoney(value: DecimalString, currency: string, locale: string): string {
-	const format = new Intl.NumberFormat(locale, {
+	const format = numberFormat(locale, {
 		style: 'currency',
 		currency,
 		minimumFractionDigits: 2,
@@ -96,7 +97,7 @@ export function formatDecimal(
 	locale: string,
 	minimumFractionDigits = 0
 ): string {
-	return new Intl.NumberFormat(locale, { minimumFractionDigits, maximumFractionDigits: 20 }).format(
+	return numberFormat(locale, { minimumFractionDigits, maximumFractionDigits: 20 }).format(
 		value as unknown as number
 	);
 }

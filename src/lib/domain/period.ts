@@ -1,3 +1,4 @@
+import { dateTimeFormat } from './intl-formats';
 /**
  * Reporting periods are calendar months (`YYYY-MM`) in the partner's time zone,
  * and their deadlines are wall-clock days in that zone, turned into instants here
@@ -38,7 +39,7 @@ type WallClock = {
 };
 
 function wallClockAt(instant: Date, timeZone: string): WallClock {
-	const parts = new Intl.DateTimeFormat('en-US', {
+	const parts = dateTimeFormat('en-US', {
 		timeZone,
 		hourCycle: 'h23',
 		year: 'numeric',

@@ -1,3 +1,4 @@
+import { dateTimeFormat, numberFormat } from '$lib/domain/intl-formats';
 import { formatDecimal, formatMoney, type DecimalString } from '$lib/domain/money';
 import type { LocalizedText } from '$lib/domain/localized-text';
 import type { Language } from '$lib/domain/language';
@@ -39,17 +40,17 @@ class I18n {
 	text = (value: LocalizedText): string => value[this.language];
 
 	date = (value: Date, timeZone?: string): string =>
-		new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeZone }).format(value);
+		dateTimeFormat(this.locale, { dateStyle: 'long', timeZone }).format(value);
 
 	dateTime = (value: Date, timeZone?: string): string =>
-		new Intl.DateTimeFormat(this.locale, {
+		dateTimeFormat(this.locale, {
 			dateStyle: 'medium',
 			timeStyle: 'short',
 			timeZone
 		}).format(value);
 
 	month = (year: number, month: number): string =>
-		new Intl.DateTimeFormat(this.locale, {
+		dateTimeFormat(this.locale, {
 			year: 'numeric',
 			month: 'long',
 			timeZone: 'UTC'
@@ -62,7 +63,7 @@ class I18n {
 	decimal = (value: DecimalString, places = 0): string => formatDecimal(value, this.locale, places);
 
 	/** A count with the locale's grouping: "100,000" or "100.000". */
-	count = (value: number): string => new Intl.NumberFormat(this.locale).format(value);
+	count = (value: number): string => numberFormat(this.locale).format(value);
 
 	bytes = (value: number): string => {
 		const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
@@ -71,7 +72,7 @@ class I18n {
 			value /= 1000;
 			unit++;
 		}
-		return new Intl.NumberFormat(this.locale, {
+		return numberFormat(this.locale, {
 			style: 'unit',
 			unit: units[unit],
 			maximumFractionDigits: 1
@@ -79,9 +80,7 @@ class I18n {
 	};
 
 	percent = (share: number): string =>
-		new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 1 }).format(
-			share
-		);
+		numberFormat(this.locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
 }
 
 export const i18n = new I18n();

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '$lib/domain/intl-formats';
 import type { RuleId } from './rule-catalog';
 import type { OmnissaSpPack } from '$lib/programs/omnissa-sp/pack-schema';
 import { dueDateFor } from '$lib/programs/omnissa-sp/due-date';
@@ -9,7 +10,7 @@ const DAY_MS = 86_400_000;
 
 /** The calendar date an instant falls on in `timeZone`, as `YYYY-MM-DD`. */
 function localDate(instant: Date, timeZone: string): string {
-	const parts = new Intl.DateTimeFormat('en-US', {
+	const parts = dateTimeFormat('en-US', {
 		timeZone,
 		year: 'numeric',
 		month: '2-digit',
