@@ -1,8 +1,7 @@
 import type { GenesysRowProblem, GenesysRowProblemCode } from './csv-rows';
+import type { Language } from '../../domain/language';
 
-type Locale = 'de' | 'en';
-
-const FIELD_LABELS: Record<Locale, Record<string, string>> = {
+const FIELD_LABELS: Record<Language, Record<string, string>> = {
 	en: {
 		date: 'invoice date',
 		invoiceNo: 'invoice number',
@@ -71,7 +70,7 @@ const FIELD_LABELS: Record<Locale, Record<string, string>> = {
 
 type Say = { where: string; field: string; value: string; expected: string };
 
-const SENTENCES: Record<Locale, Record<GenesysRowProblemCode, (say: Say) => string>> = {
+const SENTENCES: Record<Language, Record<GenesysRowProblemCode, (say: Say) => string>> = {
 	en: {
 		'broken-row': (s) =>
 			`${s.where}: the row has ${s.value} cells, the header ${s.expected} (a quote or delimiter is off).`,
@@ -114,7 +113,7 @@ const SENTENCES: Record<Locale, Record<GenesysRowProblemCode, (say: Say) => stri
 };
 
 /** One sentence naming the file, line, field (with the file's own header) and the bad value. */
-export function formatGenesysRowProblem(problem: GenesysRowProblem, locale: Locale): string {
+export function formatGenesysRowProblem(problem: GenesysRowProblem, locale: Language): string {
 	const line =
 		problem.line === undefined
 			? ''

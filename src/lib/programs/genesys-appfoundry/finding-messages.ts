@@ -1,22 +1,29 @@
 import type { LocalizedText } from '../../domain/localized-text';
-import { formatAmount, formatCount, formatDay, quote } from './format-text';
+import { formatDate, formatNumber, quote } from '../../domain/format-text';
+import { formatMoney, isDecimalString } from '../../domain/money';
+import type { Language } from '../../domain/language';
 import type { GenesysFinding, GenesysRuleId } from './findings';
 
 type Input = Pick<GenesysFinding, 'subject' | 'numbers'>;
 type Sentences = { message: (input: Input) => string; fixHint: (input: Input) => string };
-type Locale = 'de' | 'en';
 
-const say = (locale: Locale) => ({
-	d: (value: string | undefined) => formatDay(value ?? '', locale),
-	n: (value: string | undefined) => formatCount(value ?? '', locale),
+/** An amount with its currency as Intl writes it (exact from the decimal string); other text stays. */
+function amount(value: string, currency: string | undefined, locale: Language): string {
+	if (!isDecimalString(value) || !currency) return formatNumber(value, locale);
+	return formatMoney(value, currency, locale === 'de' ? 'de-DE' : 'en-US');
+}
+
+const say = (locale: Language) => ({
+	d: (value: string | undefined) => formatDate(value ?? '', locale),
+	n: (value: string | undefined) => formatNumber(value ?? '', locale),
 	m: (value: string | undefined, input: Input) =>
-		formatAmount(value ?? '', input.numbers.currency, locale),
+		amount(value ?? '', input.numbers.currency, locale),
 	q: (value: string | undefined) => quote(value ?? '', locale)
 });
 const de = say('de');
 const en = say('en');
 
-const STATUS: Record<Locale, Record<string, string>> = {
+const STATUS: Record<Language, Record<string, string>> = {
 	de: {
 		new: 'neu',
 		contacted: 'kontaktiert',
@@ -26,11 +33,11 @@ const STATUS: Record<Locale, Record<string, string>> = {
 	},
 	en: { new: 'new', contacted: 'contacted', qualified: 'qualified', won: 'won', lost: 'lost' }
 };
-const FORWARD: Record<Locale, Record<string, string>> = {
+const FORWARD: Record<Language, Record<string, string>> = {
 	de: { owner: 'den Eintragsgeber', rep: 'den Genesys-Vertriebsmitarbeiter' },
 	en: { owner: 'the listing owner', rep: 'the Genesys sales rep' }
 };
-const forwardList = (locale: Locale, missing: string | undefined) =>
+const forwardList = (locale: Language, missing: string | undefined) =>
 	(missing ?? '')
 		.split(',')
 		.map((who) => FORWARD[locale][who] ?? who)
