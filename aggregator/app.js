@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readBodyWithin } from './body-budget.js';
-import { MAX_PAGE, parseCursor } from './bundle-store.js';
+import { listedBundle, MAX_PAGE, parseCursor } from './bundle-store.js';
 import { problem, problemResponse } from './problem.js';
 import { receiveBundle } from './receive-bundle.js';
 import { bearerToken } from './token-registry.js';
@@ -202,15 +202,7 @@ export function createApp(context) {
 			);
 		const page = await context.store.page({ partnerId: c.get('tokenPartnerId'), after, limit });
 		return c.json({
-			bundles: page.bundles.map((bundle) => ({
-				bundleId: bundle.bundleId,
-				revision: bundle.revision,
-				period: bundle.period,
-				supersedes: bundle.supersedes,
-				partnerId: bundle.partnerId,
-				receivedAt: bundle.receivedAt,
-				digest: bundle.digest
-			})),
+			bundles: page.bundles.map(listedBundle),
 			next: page.next
 		});
 	});

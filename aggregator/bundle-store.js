@@ -58,6 +58,23 @@ const bundleOf = (row) => ({
 });
 
 /**
+ * A bundle as a listing shows it to its partner (GET /bundles): what was received and when,
+ * without the signing details only the operator needs (`bundles list` adds those).
+ * @param {AcceptedBundle} bundle
+ */
+export function listedBundle(bundle) {
+	return {
+		bundleId: bundle.bundleId,
+		revision: bundle.revision,
+		period: bundle.period,
+		supersedes: bundle.supersedes,
+		partnerId: bundle.partnerId,
+		receivedAt: bundle.receivedAt,
+		digest: bundle.digest
+	};
+}
+
+/**
  * A page cursor is the acceptance number of the last bundle listed: opaque to clients, stable
  * while bundles are added.
  * @param {string | undefined} cursor

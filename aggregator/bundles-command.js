@@ -1,6 +1,6 @@
 // `bundles list`: the operator's view of every partner's bundles (GET /bundles shows a partner
 // only its own).
-import { MAX_PAGE, parseCursor } from './bundle-store.js';
+import { listedBundle, MAX_PAGE, parseCursor } from './bundle-store.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -55,13 +55,7 @@ export async function bundlesCommand({ args, partnerId, json, limit, after, open
 /** @param {import('./bundle-store.js').AcceptedBundle} bundle */
 function view(bundle) {
 	return {
-		bundleId: bundle.bundleId,
-		revision: bundle.revision,
-		period: bundle.period,
-		supersedes: bundle.supersedes,
-		partnerId: bundle.partnerId,
-		receivedAt: bundle.receivedAt,
-		digest: bundle.digest,
+		...listedBundle(bundle),
 		kind: bundle.kind,
 		aggregatorId: bundle.aggregatorId,
 		kid: bundle.kid

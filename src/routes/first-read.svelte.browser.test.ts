@@ -9,6 +9,7 @@ import { saveSettings } from '$lib/store/settings-repo';
 import { Workspace } from '$lib/ui/workspace.svelte';
 import { load as loadLayout } from './+layout';
 import { load as loadDesk } from './+page';
+import { testProfile } from '../../tests/helpers/profile';
 
 // The app's database is opened once per page: emptied between tests, deleted at the end.
 afterEach(async () => {
@@ -21,13 +22,7 @@ afterAll(async () => {
 	await Dexie.delete(DATABASE_NAME);
 });
 
-const profile = {
-	companyName: 'Muster IT-Services GmbH',
-	partnerIds: { 'omnissa-sp': 'SP-4711' },
-	currency: 'EUR',
-	timeZone: 'Europe/Berlin',
-	language: 'de' as const
-};
+const profile = testProfile({ companyName: 'Muster IT-Services GmbH' });
 
 it('a first run reads an empty workspace and keeps the browser language', async () => {
 	const { first } = await loadLayout();

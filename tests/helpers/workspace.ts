@@ -3,20 +3,12 @@
  * still. Render with `{ context: workspaceContext(testWorkspace(...)) }`.
  */
 import type { Aggregator, Enrollment, Profile } from '$lib/domain/settings';
+import { testProfile } from './profile';
+
+export { testProfile };
 import type { ProgramUi } from '$lib/ui/programs/program-ui';
 import { PROGRAM_UIS } from '$lib/ui/programs/registry';
 import { Workspace } from '$lib/ui/workspace.svelte';
-
-export function testProfile(changes: Partial<Profile> = {}): Profile {
-	return {
-		companyName: 'Muster IT GmbH',
-		partnerIds: { 'omnissa-sp': 'SP-4711' },
-		currency: 'EUR',
-		timeZone: 'Europe/Berlin',
-		language: 'de',
-		...changes
-	};
-}
 
 export function testWorkspace(
 	options: {

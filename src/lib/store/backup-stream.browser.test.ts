@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { afterEach, expect, it } from 'vitest';
 import { parseBackup, serializeBackup } from '$lib/domain/backup';
 import { toPeriod } from '$lib/domain/period';
@@ -6,13 +5,11 @@ import { writeHistory } from '../../../tests/helpers/partner-history/write-histo
 import { exportBackup } from './backup-repo';
 import { backupBlob, writeBackup } from './backup-stream';
 import { PartnerDeskDatabase } from './db';
+import { dropDatabase } from '../../../tests/helpers/store';
 
 let db: PartnerDeskDatabase;
 
-afterEach(async () => {
-	db.close();
-	await Dexie.delete(db.name);
-});
+afterEach(() => dropDatabase(db));
 
 const at = new Date('2026-12-05T10:00:00Z');
 

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT_VERSION, serializeBackup } from '$lib/domain/backup';
 import { collectBytes, isEncryptedBackup } from '$lib/domain/backup-encryption';
@@ -10,21 +9,14 @@ import { toPeriod } from '$lib/domain/period';
 import { BACKED_UP_TABLES, PartnerDeskDatabase } from './db';
 import { readGroupTotals, storeImportedReport } from './report-repo';
 import { listAggregators, readProfile, saveAggregator, saveSettings } from './settings-repo';
+import { testProfile } from '../../../tests/helpers/profile';
+import { dropDatabase } from '../../../tests/helpers/store';
 
 let db: PartnerDeskDatabase;
 
-afterEach(async () => {
-	db.close();
-	await Dexie.delete(db.name);
-});
+afterEach(() => dropDatabase(db));
 
-const profile = {
-	companyName: 'Muster IT-Services GmbH',
-	partnerIds: { 'omnissa-sp': 'SP-4711' },
-	currency: 'EUR',
-	timeZone: 'Europe/Berlin',
-	language: 'de' as const
-};
+const profile = testProfile({ companyName: 'Muster IT-Services GmbH' });
 
 async function filled(): Promise<PartnerDeskDatabase> {
 	db = new PartnerDeskDatabase(`backup-test-${crypto.randomUUID()}`);

@@ -14,23 +14,13 @@ import { markReady, recordCreditReason, storeImportedReport } from './report-rep
 import { saveAggregator } from './settings-repo';
 import { acknowledgeWarnings } from './test-review';
 import { activeSigningKey, listSigningKeys, rotateSigningKey } from './signing-key-repo';
+import { TEST_PARTNER, dropDatabase, horizonLine } from '../../../tests/helpers/store';
 
 let db: PartnerDeskDatabase;
-afterEach(async () => {
-	db.close();
-	await Dexie.delete(db.name);
-});
+afterEach(() => dropDatabase(db));
 
 const lines: UsageLine[] = [
-	{
-		line: 2,
-		sid: 'SID-4711-HZN-01',
-		description: 'Horizon Standard',
-		customerRef: 'Kanzlei am Markt',
-		quantity: toDecimal('38'),
-		unitPrice: toDecimal('24.90'),
-		total: toDecimal('946.20')
-	},
+	horizonLine(),
 	{
 		line: 3,
 		sid: 'SID-4711-HZN-01',
@@ -41,7 +31,7 @@ const lines: UsageLine[] = [
 		total: toDecimal('201.6')
 	}
 ];
-const partner = { id: 'SP-4711', name: 'Muster IT-Services GmbH' };
+const partner = TEST_PARTNER;
 
 /** Inside the period's review window, before it is due: no lateness to acknowledge. */
 const reviewDay = (period: string) => new Date(`${shiftPeriod(period as Period, 1)}-12T10:00:00Z`);

@@ -1,7 +1,5 @@
 import type { UsageLine } from '$lib/domain/usage-line';
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { toDecimal } from '$lib/domain/money';
 import { toPeriod } from '$lib/domain/period';
 import { chainLinkOf, checkChain } from '$lib/sync/chain';
 import { verifyBundle } from '$lib/sync/verify-bundle';
@@ -12,25 +10,13 @@ import { claimBundle, dueBundles, listBundles, readBundleJws, recordRefusal } fr
 import { storeImportedReport } from './report-repo';
 import { saveAggregator } from './settings-repo';
 import { activeSigningKey } from './signing-key-repo';
+import { TEST_PARTNER, dropDatabase, horizonLine } from '../../../tests/helpers/store';
 
 let db: PartnerDeskDatabase;
-afterEach(async () => {
-	db.close();
-	await Dexie.delete(db.name);
-});
+afterEach(() => dropDatabase(db));
 
-const lines: UsageLine[] = [
-	{
-		line: 2,
-		sid: 'SID-4711-HZN-01',
-		description: 'Horizon Standard',
-		customerRef: 'Kanzlei am Markt',
-		quantity: toDecimal('38'),
-		unitPrice: toDecimal('24.90'),
-		total: toDecimal('946.20')
-	}
-];
-const partner = { id: 'SP-4711', name: 'Muster IT-Services GmbH' };
+const lines: UsageLine[] = [horizonLine()];
+const partner = TEST_PARTNER;
 /** The other device's bundle, the head the aggregator names. */
 const HEAD = { digest: 'A'.repeat(43), bundleId: '11111111-2222-4333-8444-555555555555' };
 const chainGap = {

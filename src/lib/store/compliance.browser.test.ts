@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { strFromU8, unzipSync } from 'fflate';
 import { calculateJwkThumbprint, flattenedVerify, importJWK } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,14 +28,12 @@ import { listReviews, saveReview } from './review-requests';
 import { saveAggregator, saveSettings } from './settings-repo';
 import { listSigningKeys } from './signing-key-repo';
 import { acknowledgeWarnings } from './test-review';
+import { TEST_PARTNER, dropDatabase } from '../../../tests/helpers/store';
 
 let db: PartnerDeskDatabase;
-afterEach(async () => {
-	db.close();
-	await Dexie.delete(db.name);
-});
+afterEach(() => dropDatabase(db));
 
-const partner = { id: 'SP-4711', name: 'Muster IT-Services GmbH' };
+const partner = TEST_PARTNER;
 
 function linesOf(count: number): UsageLine[] {
 	return Array.from({ length: count }, (_, i) => ({

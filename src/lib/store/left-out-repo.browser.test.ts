@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { unresolvedLines } from '$lib/domain/left-out-rows';
 import { toPeriod } from '$lib/domain/period';
@@ -7,12 +6,10 @@ import { exportBackup, restoreBackup, wipeAll } from './backup-repo';
 import { PartnerDeskDatabase } from './db';
 import { correctLeftOutRow, excludeLeftOutRow, leftOutOf, readLeftOutRows } from './left-out-repo';
 import { markReady, readAudit, readLines, readRevision, storeImportedReport } from './report-repo';
+import { dropDatabase } from '../../../tests/helpers/store';
 
 let db: PartnerDeskDatabase;
-afterEach(async () => {
-	db.close();
-	await Dexie.delete(db.name);
-});
+afterEach(() => dropDatabase(db));
 
 /** Three good rows, and lines 3 and 5 the importer cannot read. */
 const CSV = [

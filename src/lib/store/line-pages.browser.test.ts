@@ -1,17 +1,14 @@
 import type { UsageLine } from '$lib/domain/usage-line';
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toDecimal } from '$lib/domain/money';
 import { toPeriod } from '$lib/domain/period';
 import { PartnerDeskDatabase } from './db';
 import { locateLine, readLinePage } from './line-pages';
 import { readLines, storeImportedReport } from './report-repo';
+import { dropDatabase } from '../../../tests/helpers/store';
 
 let db: PartnerDeskDatabase;
-afterEach(async () => {
-	db.close();
-	await Dexie.delete(db.name);
-});
+afterEach(() => dropDatabase(db));
 
 /** 2,500 lines on file lines 2, 5, 8, …: the rows between were left out, as skipped rows are. */
 function lines(count: number): UsageLine[] {

@@ -14,9 +14,10 @@ import { claimBundle, dueBundles, listBundles, readBundleJws } from './outbox-re
 import { drainOutbox } from './outbox-runner';
 import { storeImportedReport } from './report-repo';
 import { saveAggregator } from './settings-repo';
+import { TEST_PARTNER } from '../../../tests/helpers/store';
 
 const BUNDLES = Number(process.env.STRESS_BUNDLES ?? 1000);
-const partner = { id: 'SP-4711', name: 'Muster IT-Services GmbH' };
+const partner = TEST_PARTNER;
 
 let aggregator: Awaited<ReturnType<typeof startAggregator>>;
 let target: TestTarget;

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contractSchema, type Contract } from '$lib/programs/omnissa-sp/commercial/contract';
 import { omnissaSpProgram } from '$lib/programs/omnissa-sp/program';
@@ -13,13 +12,11 @@ import {
 import { verifyStoredAuditLog } from './audit-log-repo';
 import { deleteProgramData } from './data-control-repo';
 import { programRecordsSource } from './evidence-source';
+import { dropDatabase } from '../../../tests/helpers/store';
 
 let db: PartnerDeskDatabase;
 
-afterEach(async () => {
-	db.close();
-	await Dexie.delete(db.name);
-});
+afterEach(() => dropDatabase(db));
 
 function open(): PartnerDeskDatabase {
 	db = new PartnerDeskDatabase(`program-records-${crypto.randomUUID()}`);

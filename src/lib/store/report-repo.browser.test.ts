@@ -1,5 +1,4 @@
 import type { UsageLine } from '$lib/domain/usage-line';
-import Dexie from 'dexie';
 import { summarizeLines } from '$lib/domain/report-totals';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toDecimal } from '$lib/domain/money';
@@ -16,12 +15,10 @@ import {
 	storeImportedReport
 } from './report-repo';
 import { acknowledgeWarnings } from './test-review';
+import { dropDatabase } from '../../../tests/helpers/store';
 
 let db: PartnerDeskDatabase;
-afterEach(async () => {
-	db.close();
-	await Dexie.delete(db.name);
-});
+afterEach(() => dropDatabase(db));
 
 function lines(count: number, price = '2.50'): UsageLine[] {
 	return Array.from({ length: count }, (_, i) => ({

@@ -1,5 +1,4 @@
 import type { UsageLine } from '$lib/domain/usage-line';
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toDecimal } from '$lib/domain/money';
 import { toPeriod } from '$lib/domain/period';
@@ -13,12 +12,10 @@ import {
 	storeImportedReport
 } from './report-repo';
 import { checkStoredRevision } from './review-check';
+import { dropDatabase } from '../../../tests/helpers/store';
 
 let db: PartnerDeskDatabase;
-afterEach(async () => {
-	db.close();
-	await Dexie.delete(db.name);
-});
+afterEach(() => dropDatabase(db));
 
 const NOW = new Date('2026-11-12T10:00:00Z');
 const LATE = new Date('2026-11-20T10:00:00Z');

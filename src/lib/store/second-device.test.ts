@@ -22,8 +22,9 @@ import { drainOutbox } from './outbox-runner';
 import { storeImportedReport } from './report-repo';
 import { saveAggregator } from './settings-repo';
 import { activeSigningKey } from './signing-key-repo';
+import { TEST_PARTNER } from '../../../tests/helpers/store';
 
-const partner = { id: 'SP-4711', name: 'Muster IT-Services GmbH' };
+const partner = TEST_PARTNER;
 
 let aggregator: Awaited<ReturnType<typeof startAggregator>>;
 let target: TestTarget;

@@ -1,7 +1,5 @@
 import type { UsageLine } from '$lib/domain/usage-line';
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toDecimal } from '$lib/domain/money';
 import { toPeriod } from '$lib/domain/period';
 import { signAndQueue } from './bundle-repo';
 import { continueChain } from './chain-gap-repo';
@@ -17,6 +15,7 @@ import {
 import { storeImportedReport } from './report-repo';
 import { saveAggregator, savePackOverrides } from './settings-repo';
 import { StoreRefused, type StoreRefusalCode } from './store-refused';
+import { TEST_PARTNER, dropDatabase, horizonLine } from '../../../tests/helpers/store';
 
 /**
  * Each expected refusal of the store carries its code, so the page can say it in the
@@ -27,23 +26,10 @@ beforeEach(async () => {
 	db = new PartnerDeskDatabase(`refusals-${crypto.randomUUID()}`);
 	await saveAggregator(db, { id: 'also-de', name: 'ALSO Deutschland' });
 });
-afterEach(async () => {
-	db.close();
-	await Dexie.delete(db.name);
-});
+afterEach(() => dropDatabase(db));
 
-const lines: UsageLine[] = [
-	{
-		line: 2,
-		sid: 'SID-4711-HZN-01',
-		description: 'Horizon Standard',
-		customerRef: 'Kanzlei am Markt',
-		quantity: toDecimal('38'),
-		unitPrice: toDecimal('24.90'),
-		total: toDecimal('946.20')
-	}
-];
-const partner = { id: 'SP-4711', name: 'Muster IT-Services GmbH' };
+const lines: UsageLine[] = [horizonLine()];
+const partner = TEST_PARTNER;
 const now = new Date('2026-11-13T08:00:00Z');
 const chainGap = {
 	type: 'urn:partner-desk:problem:chain-gap',

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft, draftFrom } from './settings-form';
+import { testProfile } from '../../../tests/helpers/profile';
 
-const profile = {
-	companyName: 'Muster IT-Services GmbH',
-	partnerIds: { 'omnissa-sp': 'SP-4711' },
-	currency: 'EUR',
-	timeZone: 'Europe/Berlin',
-	language: 'de' as const
-};
+const profile = testProfile({ companyName: 'Muster IT-Services GmbH' });
 
 describe('checkDraft', () => {
 	it('round-trips a stored profile and drops empty partner ids', () => {
