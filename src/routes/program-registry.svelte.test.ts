@@ -8,6 +8,9 @@ import { testProfile, testWorkspace } from '../../tests/helpers/workspace';
 import Desk from './+page.svelte';
 import Settings from './settings/+page.svelte';
 
+/** A program's sections are loaded when shown (import()): on a busy machine that takes seconds. */
+const LAZY = { timeout: 10_000 };
+
 afterEach(() => {
 	i18n.language = 'en';
 });
@@ -42,7 +45,9 @@ describe('a program added through the registry', () => {
 		]);
 		expect(entries[1]).toHaveTextContent('Monthly attestation');
 		expect(entries[1]).toHaveTextContent('Partner id: DP-1');
-		expect(await within(entries[1]).findByTestId('dummy-desk')).toHaveTextContent('Pack 1.0.0');
+		expect(await within(entries[1]).findByTestId('dummy-desk', {}, LAZY)).toHaveTextContent(
+			'Pack 1.0.0'
+		);
 
 		// Its rule: October's attestation is due on November 10; on November 3 that is 7 days
 		// away, sooner than Omnissa's October report (end of November 15, 12 days).
@@ -77,9 +82,11 @@ describe('a program added through the registry', () => {
 		expect(screen.getByRole('checkbox', { name: /Omnissa Service Provider/ })).toBeChecked();
 		expect(screen.getByRole('checkbox', { name: /Genesys AppFoundry ISV/ })).not.toBeChecked();
 		expect(screen.getByLabelText('Partner id for Test Program')).toHaveValue('DP-1');
-		expect(await screen.findByTestId('dummy-settings')).toHaveTextContent('Attestation settings');
+		expect(await screen.findByTestId('dummy-settings', {}, LAZY)).toHaveTextContent(
+			'Attestation settings'
+		);
 		// Omnissa's own section is still there: the link to its pack parameters.
-		expect(await screen.findByRole('link', { name: /pack/i })).toHaveAttribute(
+		expect(await screen.findByRole('link', { name: /pack/i }, LAZY)).toHaveAttribute(
 			'href',
 			'/settings/pack'
 		);
