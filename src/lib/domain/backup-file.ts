@@ -1,4 +1,10 @@
-import { parseBackup, serializeBackup, type Backup, type BackupParse } from './backup';
+import {
+	parseBackup,
+	serializeBackup,
+	type Backup,
+	type BackupParse,
+	type BackupProblem
+} from './backup';
 import { decryptBackupText, encryptBackup, isEncryptedBackup } from './backup-encryption';
 
 /** Text is handed to the encryption in pieces of this many UTF-16 units. */
@@ -58,4 +64,27 @@ export async function readBackupFile(options: {
 	const decrypted = await decryptBackupText({ passphrase, bytes, file });
 	if (!decrypted.ok) return decrypted;
 	return parseBackup({ text: decrypted.text, file });
+}
+
+/**
+ * The largest file a restore reads. A restore reads and checks the whole file before it writes
+ * anything, as one text: a JavaScript string holds at most 2^29 - 24 UTF-16 units, about 512 MiB
+ * of JSON (a year of a 2,000-customer partner is about 230 MB; ten years, 2.3 GB, cannot be
+ * restored in one piece). A larger file is refused before it is read, with its size.
+ */
+export const RESTORABLE_BYTES = 2 ** 29 - 24;
+
+/** The refusal of a chosen file too large to restore, before any of it is read; else undefined. */
+export function tooLargeToRestore(file: {
+	name: string;
+	size: number;
+}): Extract<BackupProblem, { code: 'backup-too-large' }> | undefined {
+	if (file.size <= RESTORABLE_BYTES) return undefined;
+	const megabytes = (bytes: number) => Math.ceil(bytes / 1_000_000);
+	return {
+		code: 'backup-too-large',
+		file: file.name,
+		megabytes: megabytes(file.size),
+		limit: Math.floor(RESTORABLE_BYTES / 1_000_000)
+	};
 }

@@ -51,6 +51,7 @@ export type Backup = z.infer<typeof BackupSchema>;
 
 export type BackupProblem =
 	| { code: 'backup-empty'; file: string }
+	| { code: 'backup-too-large'; file: string; megabytes: number; limit: number }
 	| { code: 'backup-not-json'; file: string; detail: string }
 	| { code: 'backup-foreign'; file: string }
 	| { code: 'backup-newer'; file: string; version: number }

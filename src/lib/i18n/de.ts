@@ -368,6 +368,8 @@ export const de: Record<MessageKey, string> = {
 	'error.database-blocked':
 		'Partner Desk ist in einem anderen Tab mit einer älteren Version geöffnet. Schließen Sie ihn und laden Sie neu.',
 	'error.unexpected': 'Etwas ist schiefgegangen: {detail}. Es wurde nichts geändert.',
+	'error.backup-too-large':
+		'{file}: Mit {megabytes} MB ist diese Sicherung größer, als eine Wiederherstellung auf einmal lesen kann ({limit} MB). Es wurde nichts geändert.',
 	'error.backup-empty': '{file}: Die Datei ist leer. Es wurde nichts geändert.',
 	'error.backup-not-json':
 		'{file}: keine Partner-Desk-Sicherung (die Datei ist kein gültiges JSON, vielleicht ist sie abgeschnitten). Es wurde nichts geändert.',

@@ -354,6 +354,8 @@ export const en = {
 	'error.database-blocked':
 		'Partner Desk is open in another tab with an older version. Close it and reload.',
 	'error.unexpected': 'Something went wrong: {detail}. Nothing was changed.',
+	'error.backup-too-large':
+		'{file}: at {megabytes} MB this backup is larger than a restore can read at once ({limit} MB). Nothing was changed.',
 	'error.backup-empty': '{file}: the file is empty. Nothing was changed.',
 	'error.backup-not-json':
 		'{file}: not a Partner Desk backup (the file is not valid JSON, it may be truncated). Nothing was changed.',

@@ -11,14 +11,26 @@ import BackupPanel from './BackupPanel.svelte';
 
 afterAll(async () => wipeAll(await database()));
 
-async function choose(bytes: Uint8Array, name: string) {
+async function choose(bytes: Uint8Array, name: string, size?: number) {
 	const input = screen.getByLabelText('Restore from file') as HTMLInputElement;
 	const file = new File([bytes as Uint8Array<ArrayBuffer>], name);
+	// A file of gigabytes, without making one: only its size is read before it is refused.
+	if (size !== undefined) Object.defineProperty(file, 'size', { value: size });
 	Object.defineProperty(input, 'files', { value: [file], configurable: true });
 	await fireEvent.change(input);
 }
 
 describe('BackupPanel', () => {
+	it('refuses a file too large to restore by its size, before reading it', async () => {
+		i18n.language = 'en';
+		render(BackupPanel);
+		await choose(new Uint8Array(), 'ten-years.json', 2_307_500_000);
+		expect(await screen.findByRole('alert')).toHaveTextContent(
+			'ten-years.json: at 2308 MB this backup is larger than a restore can read at once (536 MB). Nothing was changed.'
+		);
+		expect(screen.queryByRole('alertdialog')).toBeNull();
+	});
+
 	it('refuses two different passphrases before exporting anything', async () => {
 		i18n.language = 'en';
 		render(BackupPanel);
