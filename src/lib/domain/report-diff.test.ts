@@ -49,4 +49,23 @@ describe('diffRevisions', () => {
 		expect(diff).toMatchObject({ added: [], removed: [], changed: [] });
 		expect(diff.totals.difference).toBe('0.00');
 	});
+
+	it('reads amounts as numbers: "35" and "35.00" are the same, "35" and "35.01" not', () => {
+		const written = (quantity: string): DiffLine => ({
+			...line(2, 'A', '1', '24.90'),
+			quantity: quantity as DiffLine['quantity']
+		});
+		const same = diffRevisions({
+			before: [written('35')],
+			after: [written('35.00')],
+			totals: { before: toDecimal('24.90'), after: toDecimal('24.90') }
+		});
+		expect(same).toMatchObject({ added: [], removed: [], changed: [] });
+		const changed = diffRevisions({
+			before: [written('35')],
+			after: [written('35.01')],
+			totals: { before: toDecimal('24.90'), after: toDecimal('24.90') }
+		});
+		expect(changed.changed.map(({ after }) => after.quantity)).toEqual(['35.01']);
+	});
 });
