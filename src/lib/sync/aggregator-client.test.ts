@@ -163,6 +163,11 @@ describe('come back later', () => {
 		expect(retryAfterMs('soon', now)).toBeUndefined();
 		expect(retryAfterMs('-5', now)).toBeUndefined();
 		expect(retryAfterMs(null, now)).toBeUndefined();
+		// Seconds are digits only; a date starts with its day's name, comma optional.
+		expect(retryAfterMs('120s', now)).toBeUndefined();
+		expect(retryAfterMs('in Thu, 12 Nov 2026 10:00:45 GMT', now)).toBeUndefined();
+		expect(retryAfterMs('Thu 12 Nov 2026 10:00:45 GMT', now)).toBe(45_000);
+		expect(retryAfterMs('Thu, 99 Nov 2026 99:00:00 GMT', now)).toBeUndefined();
 	});
 });
 
@@ -182,5 +187,72 @@ describe('testConnection', () => {
 			status: 401,
 			problem: { title: 'Unauthorized', status: 401 }
 		});
+	});
+});
+
+describe('what goes to the aggregator and what comes back, exactly', () => {
+	it('sends no Authorization header without a token', async () => {
+		const seen: (string | undefined)[] = [];
+		const endpoint = await serve((request, _, response) => {
+			seen.push(request.headers.authorization);
+			json(response, 200, { bundles: [] });
+		});
+		expect(await testConnection({ target: { endpoint } })).toEqual({ ok: true, bundles: 0 });
+		expect(await testConnection({ target: { endpoint, token: '' } })).toEqual({
+			ok: true,
+			bundles: 0
+		});
+		expect(seen).toEqual([undefined, undefined]);
+	});
+
+	it('a 400 and a 499 are refusals, a 500 and a 399 tried again, with the status line', async () => {
+		const statuses = [400, 499, 500, 399];
+		const endpoint = await serve((_, __, response) => {
+			response.writeHead(statuses.shift()!, 'Said So', { 'Content-Type': 'text/plain' });
+			response.end('not json');
+		});
+		const target = { endpoint };
+		const problem = (status: number) => ({ status, title: 'Said So' });
+		expect(await postBundle({ target, bundleId, digest, jws })).toStrictEqual({
+			kind: 'refused',
+			status: 400,
+			problem: problem(400)
+		});
+		expect(await postBundle({ target, bundleId, digest, jws })).toStrictEqual({
+			kind: 'refused',
+			status: 499,
+			problem: problem(499)
+		});
+		expect(await postBundle({ target, bundleId, digest, jws })).toStrictEqual({
+			kind: 'retry',
+			error: '500 Said So'
+		});
+		expect(await postBundle({ target, bundleId, digest, jws })).toStrictEqual({
+			kind: 'retry',
+			error: '399 Said So'
+		});
+	});
+
+	it('a retry without a title or a Retry-After says the status alone and names no wait', async () => {
+		const endpoint = await serve((_, __, response) => {
+			response.writeHead(502, '', { 'Content-Type': 'application/json' });
+			response.end('{}');
+		});
+		expect(await postBundle({ target: { endpoint }, bundleId, digest, jws })).toStrictEqual({
+			kind: 'retry',
+			error: '502'
+		});
+	});
+
+	it('a connection test names an answer that is no bundle list, and a host that is not there', async () => {
+		const endpoint = await serve((_, __, response) => json(response, 200, { items: [] }));
+		expect(await testConnection({ target: { endpoint } })).toStrictEqual({
+			ok: false,
+			error: 'not a bundle list'
+		});
+		await new Promise<void>((done) => server!.close(() => done()));
+		server = undefined;
+		const dead = await testConnection({ target: { endpoint } });
+		expect(dead).toStrictEqual({ ok: false, error: expect.stringMatching(/./) });
 	});
 });

@@ -357,3 +357,88 @@ describe('buildBundlePayload refuses', () => {
 		expect([error.code, error.field]).toEqual(['invalid-payload', 'partner.name']);
 	});
 });
+
+describe('buildBundlePayload, line by line and refusal by refusal, exactly', () => {
+	it('carries each optional word only when the export has it; a credit reason trimmed', () => {
+		const options = smallOptions(
+			[
+				line({ line: 2, sku: 'OSP-HZN-STD-CCU', unit: 'CCU', contractId: 'SPC-1' }),
+				line({ line: 3, customerRef: '', sku: '', unit: '', contractId: '' })
+			],
+			'6972.00'
+		);
+		options.revision = { ...options.revision, creditReasons: { '2': '  moved  ', '3': '   ' } };
+		const [full, bare] = buildBundlePayload(options).lines;
+		expect(full).toStrictEqual({
+			sid: 'SID-4711-HZN-01',
+			description: 'Horizon Cloud Virtueller Desktop Standard',
+			customerRef: 'TechnoForm Kunststoffe GmbH & Co. KG',
+			sku: 'OSP-HZN-STD-CCU',
+			unit: 'CCU',
+			contractId: 'SPC-1',
+			quantity: '140',
+			unitPrice: '24.90',
+			total: '3486.00',
+			creditReason: 'moved'
+		});
+		expect(Object.keys(bare).sort()).toEqual([
+			'description',
+			'quantity',
+			'sid',
+			'total',
+			'unitPrice'
+		]);
+	});
+
+	it('each refusal says what does not fit, with its field where it has one', () => {
+		const error = (options: Parameters<typeof buildBundlePayload>[0]) => {
+			const thrown = buildError(() => buildBundlePayload(options));
+			return { name: thrown.name, code: thrown.code, message: thrown.message, field: thrown.field };
+		};
+		const mismatch = smallOptions([line({ total: '3486.01' as DecimalString })], '3486.01');
+		expect(error(mismatch)).toEqual({
+			name: 'BundleBuildError',
+			code: 'line-total-mismatch',
+			message: 'line 2: 140 × 24.90 is 3486.00, not 3486.01',
+			field: 'line 2'
+		});
+		const findings = octoberFindings();
+		const otherPack = findings.map((finding) => ({
+			...finding,
+			pack: { ...finding.pack, id: 'genesys-appfoundry' }
+		}));
+		for (const options of [
+			octoberOptions({ findings: otherPack, revision: readyRevision(findings) }),
+			octoberOptions({ findings: [], pack: { id: 'genesys-appfoundry', version: '1.0.0' } })
+		])
+			expect(error(options)).toMatchObject({
+				code: 'stale-findings',
+				message: expect.stringMatching(/^findings and revision must use pack omnissa-sp /)
+			});
+		expect(error(octoberOptions({ lines: octoberLines.slice(1) }))).toMatchObject({
+			code: 'stale-lines',
+			message: `revision 0b8f3c9e-2a41-4c8e-9d57-7f1a2b3c4d5e has 46 lines, 45 were given`
+		});
+		const supersedes = toBundleId('9a4b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d');
+		expect(error(octoberOptions({ supersedes }))).toEqual({
+			name: 'BundleBuildError',
+			code: 'supersedes-mismatch',
+			message: `revision 1 with supersedes ${supersedes}: revision 1 supersedes nothing`,
+			field: 'supersedes'
+		});
+		const totals = readyRevision(findings, { totals: { quantity: '0', amount: '1' } as never });
+		expect(error(octoberOptions({ findings, revision: totals }))).toMatchObject({
+			code: 'stale-totals',
+			field: 'totals.amount'
+		});
+		const twoBlocking = octoberFindings({ creditReasons: {} });
+		const blocking = twoBlocking.filter((finding) => finding.severity === 'blocking')[0];
+		expect(
+			error(
+				octoberOptions({
+					findings: [blocking, { ...blocking, subject: { ...blocking.subject, line: 99 } }]
+				})
+			).message
+		).toMatch(/has 2 blocking finding\(s\): negative-quantity-without-credit-reason\|[^,]+, /);
+	});
+});

@@ -281,3 +281,79 @@ describe('verifyBundle refuses a canonical payload that breaks the protocol', ()
 		});
 	});
 });
+
+describe('verifyBundle says what is wrong: code, words and field, exactly', () => {
+	/** A JWS whose protected header is `text` (any bytes), with a signature that is never read. */
+	const withHeader = (text: string) => ({
+		protected: base64url.encode(text),
+		payload: signed.jws.payload,
+		signature: signed.jws.signature
+	});
+	const refused = (code: string, detail: string, field?: string) => ({
+		ok: false,
+		problem: field === undefined ? { code, detail } : { code, detail, field }
+	});
+
+	it('a body or header that is not JSON, or a header that is not an object', async () => {
+		expect(await verifyBundle('{ not json')).toStrictEqual(
+			refused('malformed-jws', 'the body is not JSON')
+		);
+		expect(await verifyBundle({ ...signed.jws, protected: 'e30' + '%' })).toMatchObject(
+			refused('malformed-jws', expect.stringMatching(/^not a flattened JWS: /), 'protected')
+		);
+		expect(await verifyBundle(withHeader('{"typ":'))).toStrictEqual(
+			refused('malformed-jws', 'the protected header is not base64url JSON', 'protected')
+		);
+		for (const notAnObject of ['[]', 'null', '"partner-desk-bundle+jws"', '5'])
+			expect(await verifyBundle(withHeader(notAnObject))).toStrictEqual(
+				refused('malformed-jws', 'the protected header is not a JSON object', 'protected')
+			);
+	});
+
+	it('another typ, another alg, an unknown member, an unregistered key', async () => {
+		const typ = await signRaw(canonicalJson(payload), { ...header, typ: 'JWT' });
+		expect(await verifyBundle(typ)).toStrictEqual(
+			refused('invalid-header', 'typ is "JWT", not "partner-desk-bundle+jws"', 'protected.typ')
+		);
+		const alg = withHeader(JSON.stringify({ ...header, alg: 'ES384' }));
+		expect(await verifyBundle(alg)).toStrictEqual(
+			refused('invalid-header', 'alg is "ES384", not "ES256"', 'protected.alg')
+		);
+		const extra = await signRaw(canonicalJson(payload), { ...header, x5u: 'https://x.example' });
+		expect(await verifyBundle(extra)).toMatchObject(
+			refused('malformed-jws', expect.stringMatching(/^protected header: .+/), 'protected.x5u')
+		);
+		expect(await verifyBundle(signed.jws, { trustedKids: [other.kid] })).toStrictEqual(
+			refused('unregistered-key', `kid ${key.kid} is not registered`, 'protected.kid')
+		);
+	});
+
+	it('an embedded key that is no point of P-256, named before any signature is checked', async () => {
+		const jwk = { kty: 'EC', crv: 'P-256', x: 'A'.repeat(43), y: 'A'.repeat(43) } as const;
+		const kid = await keyIdOf(jwk);
+		expect(await verifyBundle(withHeader(JSON.stringify({ ...header, kid, jwk })))).toStrictEqual(
+			refused('malformed-jws', 'the jwk is not a P-256 public key', 'protected.jwk')
+		);
+	});
+
+	it('a signature of other bytes, a payload not JSON, a payload not in its canonical form', async () => {
+		const forged = { ...signed.jws, signature: changeByte(signed.jws.signature, 0, 1) };
+		expect(await verifyBundle(forged)).toStrictEqual(
+			refused('invalid-signature', 'the signature does not match header and payload', 'signature')
+		);
+		expect(await verifyBundle(await signRaw(utf8('not json')))).toStrictEqual(
+			refused('invalid-payload', 'the payload is not UTF-8 JSON', 'payload')
+		);
+		const spaced = utf8(JSON.stringify(JSON.parse(canonicalText(payload)), null, 1));
+		expect(await verifyBundle(await signRaw(spaced))).toStrictEqual(
+			refused(
+				'non-canonical-payload',
+				'the payload bytes are not its RFC 8785 canonical form',
+				'payload'
+			)
+		);
+		// A lone surrogate has no canonical form: the canonicaliser's own words, no field.
+		const lone = await verifyBundle(await signRaw(utf8('["\\ud800"]')));
+		expect(lone).toStrictEqual(refused('non-canonical-payload', expect.stringMatching(/./)));
+	});
+});
