@@ -38,6 +38,12 @@ describe('audit slices', () => {
 		expect(seqs({ from: '2026-11-11T00:00:00.000Z', until: '2026-11-13T00:00:00.000Z' })).toEqual([
 			2, 3
 		]);
+		// From an entry's instant on, until another's instant before it.
+		expect(seqs({ from: '2026-11-11T09:00:00.000Z', until: '2026-11-13T09:00:00.000Z' })).toEqual([
+			2, 3
+		]);
+		expect(seqs({ program: 'omnissa-sp' })).toEqual([1, 3, 4, 5]);
+		expect(seqs({ program: 'genesys-appfoundry' })).toEqual([]);
 	});
 
 	it('links a slice to the head with every entry from its first one on', async () => {
@@ -62,6 +68,11 @@ describe('audit slices', () => {
 		);
 		expect(lines[1]).toBe(
 			`1,2026-11-10T09:00:00.000Z,,imported,omnissa-sp,2026-09,,"{""note"":""=1+1""}",,,,${entries[0].hash}`
+		);
+		// Who did it, the state before and after, and the link to the entry before, as stored.
+		const edited = { ...entries[1], who: 'device-a', before: { state: 'draft' }, after: { n: 2 } };
+		expect(formatAuditLog({ entries: [edited], format: 'csv' }).split('\r\n')[1]).toBe(
+			`2,2026-11-11T09:00:00.000Z,device-a,settings-saved,,,,"{""note"":""=1+1""}","{""state"":""draft""}","{""n"":2}",${entries[0].hash},${entries[1].hash}`
 		);
 		const jsonl = formatAuditLog({ entries, format: 'jsonl' });
 		const back = jsonl

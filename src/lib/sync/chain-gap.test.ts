@@ -49,6 +49,14 @@ describe('chainGapHead', () => {
 		expect(chainGapHead(undefined)).toBeUndefined();
 	});
 
+	it('a head without its bundle id, or with one that is no id, keeps the digest alone', () => {
+		for (const headBundleId of [undefined, null, '', 'not-a-uuid'])
+			expect(chainGapHead({ ...chainGap, headDigest: HEAD, headBundleId })).toStrictEqual({
+				digest: HEAD,
+				bundleId: null
+			});
+	});
+
 	it('a malformed head from the wire is dropped, the refusal is kept', () => {
 		const parsed = ProblemSchema.parse({
 			...chainGap,
@@ -173,5 +181,55 @@ describe('resignOntoHead', () => {
 		});
 		await expect(attempt).rejects.toBeInstanceOf(ResignError);
 		await expect(attempt).rejects.toThrow(/bundle 0b0b0b0b-0000-4000-8000-000000000001/);
+	});
+
+	it('a stored JWS under another bundle id is refused by name; a damaged one says why', async () => {
+		const [signed] = await chainOfB(1, null);
+		const swapped = resignOntoHead({
+			bundles: [{ bundleId: OLD_2, jws: signed.jws }],
+			head: HEAD,
+			...deviceB,
+			createdAt: new Date()
+		});
+		await expect(swapped).rejects.toThrow(
+			new ResignError(OLD_2, `stored JWS carries bundle ${OLD_1}`)
+		);
+		await expect(swapped).rejects.toMatchObject({ name: 'ResignError', bundleId: OLD_2 });
+		const damaged = resignOntoHead({
+			bundles: [{ bundleId: OLD_1, jws: '{ not json' }],
+			head: HEAD,
+			...deviceB,
+			createdAt: new Date()
+		});
+		await expect(damaged).rejects.toThrow(
+			`bundle ${OLD_1}: stored JWS is damaged: the body is not JSON`
+		);
+	});
+
+	it('new ids are fresh UUIDs unless the caller names them; a supersedes outside keeps its id', async () => {
+		const elsewhere = toBundleId('0c0c0c0c-0000-4000-8000-000000000009');
+		const findings = octoberFindings().filter((f) => f.ruleId === 'quantity-change');
+		const payload = smallPayload({
+			bundleId: OLD_2,
+			previousDigest: null,
+			supersedes: elsewhere,
+			revision: readyRevision(findings, {
+				revision: 2,
+				lineCount: 2,
+				totals: { quantity: '73', amount: '1817.70' } as never
+			})
+		});
+		const correction = await signBundle({ payload, ...deviceB });
+		const [resigned] = await resignOntoHead({
+			bundles: [correction],
+			head: HEAD,
+			...deviceB,
+			createdAt: new Date('2026-11-14T10:00:00Z')
+		});
+		expect(resigned.payload.supersedes).toBe(elsewhere);
+		expect(resigned.bundleId).toMatch(
+			/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+		);
+		expect(resigned.bundleId).not.toBe(OLD_2);
 	});
 });
