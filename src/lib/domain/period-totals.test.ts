@@ -148,3 +148,49 @@ describe('compareGroupTotals', () => {
 		]);
 	});
 });
+
+describe('order and sameness, whatever order the store reads them in', () => {
+	it('a year lists its months oldest first; a month counts its newest closed regular revision', () => {
+		const revisions = [
+			revision('2026-09', 'delivered', '9.00'),
+			revision('2026-02', 'delivered', '2.00'),
+			revision('2026-05', 'delivered', '5.00', { revision: 1, state: 'superseded' }),
+			revision('2026-05', 'delivered', '5.50', { revision: 3 }),
+			revision('2026-05', 'superseded', '5.20', { revision: 2 }),
+			revision('2026-05', 'delivered', '0.25', { kind: 'adjustment', state: 'draft' })
+		];
+		const year = yearTotals(2026, revisions);
+		expect(year.months.map((month) => [month.period, month.amount])).toEqual([
+			['2026-02', '2.00'],
+			['2026-05', '5.50'],
+			['2026-09', '9.00']
+		]);
+		expect(year.amount).toBe('16.50');
+	});
+
+	it('one list is kept as it is; several are merged in key order', () => {
+		const one = [total('B', 1, '1', '1.00'), total('A', 1, '1', '1.00')];
+		expect(mergeGroupTotals([one])).toEqual(one);
+		expect(mergeGroupTotals([[total('C', 1, '1', '1.00')], one]).map((t) => t.key)).toEqual([
+			'A',
+			'B',
+			'C'
+		]);
+	});
+
+	it('a key is unchanged only when lines, quantity and amount are all the same', () => {
+		const before = [
+			total('A', 1, '1', '1.00'),
+			total('B', 1, '1', '1.00'),
+			total('C', 1, '1', '1.00'),
+			total('D', 1, '1.0', '1.00')
+		];
+		const after = [
+			total('D', 1, '1', '1.0'),
+			total('C', 1, '1', '1.01'),
+			total('B', 1, '2', '1.00'),
+			total('A', 2, '1', '1.00')
+		];
+		expect(compareGroupTotals(before, after).map((change) => change.key)).toEqual(['A', 'B', 'C']);
+	});
+});

@@ -68,4 +68,27 @@ describe('diffRevisions', () => {
 		});
 		expect(changed.changed.map(({ after }) => after.quantity)).toEqual(['35.01']);
 	});
+
+	it('a line is the same line only with the same SID, customer, SKU, unit, description and contract', () => {
+		const base = line(2, 'A', '1', '24.90');
+		const totals = { before: toDecimal('0'), after: toDecimal('0') };
+		for (const change of [{ sku: 'OTHER' }, { unit: 'Named user' }, { contractId: 'SPC-2' }]) {
+			const diff = diffRevisions({ before: [base], after: [{ ...base, ...change }], totals });
+			expect([diff.added.length, diff.removed.length, diff.changed.length]).toEqual([1, 1, 0]);
+		}
+		expect(diffRevisions({ before: [base], after: [{ ...base }], totals })).toMatchObject({
+			added: [],
+			removed: [],
+			changed: []
+		});
+	});
+
+	it('lists removed lines in file order', () => {
+		const diff = diffRevisions({
+			before: [line(9, 'C', '1', '24.90'), line(4, 'B', '1', '24.90'), line(6, 'A', '1', '24.90')],
+			after: [],
+			totals: { before: toDecimal('74.70'), after: toDecimal('0') }
+		});
+		expect(diff.removed.map((l) => l.line)).toEqual([4, 6, 9]);
+	});
 });

@@ -45,4 +45,27 @@ describe('summarizeLines on the sample exports', () => {
 		});
 		expect(summarizeLines([])).toMatchObject({ quantity: '0', amount: '0.00', bySid: [] });
 	});
+
+	it('lists SIDs and customers in key order, a line without customer under ""', () => {
+		const line = (sid: string, customerRef: string | undefined) =>
+			({ sid, customerRef, quantity: '1', total: '1.00' }) as Parameters<
+				typeof summarizeLines
+			>[0][number];
+		const totals = summarizeLines([
+			line('C', 'Zeta'),
+			line('A', undefined),
+			line('B', 'Alpha'),
+			line('A', 'Zeta')
+		]);
+		expect(totals.bySid.map((group) => [group.key, group.lines])).toEqual([
+			['A', 2],
+			['B', 1],
+			['C', 1]
+		]);
+		expect(totals.byCustomer.map((group) => [group.key, group.lines])).toEqual([
+			['', 1],
+			['Alpha', 1],
+			['Zeta', 2]
+		]);
+	});
 });
