@@ -10,7 +10,7 @@ import { base64url } from 'jose';
 import { toPeriod } from '$lib/domain/period';
 import type { ReportRevision } from '$lib/domain/report';
 import { parseUsageCsv } from '$lib/import/import-usage-csv';
-import { loadBuiltInPack } from '$lib/programs/built-in-packs';
+import { testPack } from './rules';
 import type { OmnissaSpPack } from '$lib/programs/omnissa-sp/pack-schema';
 import { packRefOf } from '$lib/programs/pack-schema';
 import { checkReport } from '$lib/programs/omnissa-sp/rules/engine';
@@ -36,10 +36,9 @@ function importFixture(name: string): UsageLine[] {
 export const septemberLines = importFixture('usage-2026-09.en.csv');
 export const octoberLines = importFixture('usage-2026-10.de.csv');
 
+/** The built-in Omnissa pack, as the rules' tests load it. */
 export function omnissaPack(): OmnissaSpPack {
-	const loaded = loadBuiltInPack({ id: 'omnissa-sp' });
-	if (!loaded.ok || loaded.value.id !== 'omnissa-sp') throw new Error('built-in pack invalid');
-	return loaded.value;
+	return testPack();
 }
 
 /** The October file's credit line (line 6, Nordlicht, -6) with the reason the partner gives. */
