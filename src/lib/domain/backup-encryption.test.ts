@@ -147,4 +147,49 @@ describe('encrypted backups', () => {
 			await decryptBackupText({ passphrase: PASSPHRASE, bytes: encoder.encode(text), file: 'p' })
 		).toEqual({ ok: false, problem: { code: 'backup-foreign', file: 'p' } });
 	});
+
+	it('refuses every header field it does not read, naming the field and its value', async () => {
+		const bytes = await encrypted();
+		const header = headerOf(bytes);
+		const start = 14 + new DataView(bytes.buffer).getUint32(10);
+		/** The file with `changed` as its header and everything after the header as it was. */
+		const withHeader = (changed: unknown) => {
+			const json = encoder.encode(JSON.stringify(changed));
+			const forged = new Uint8Array(14 + json.length + bytes.length - start);
+			forged.set(bytes.subarray(0, 10));
+			new DataView(forged.buffer).setUint32(10, json.length);
+			forged.set(json, 14);
+			forged.set(bytes.subarray(start), 14 + json.length);
+			return forged;
+		};
+		const kdf = (change: object) => ({ ...header, kdf: { ...header.kdf, ...change } });
+		const cipher = (change: object) => ({ ...header, cipher: { ...header.cipher, ...change } });
+		const cases: [unknown, string, string][] = [
+			[kdf({ name: 'scrypt' }), 'kdf.name', '"scrypt"'],
+			[{ ...header, kdf: undefined }, 'kdf.name', 'undefined'],
+			[kdf({ hash: 'SHA-1' }), 'kdf.hash', '"SHA-1"'],
+			[kdf({ iterations: 600_000.5 }), 'kdf.iterations', '600000.5'],
+			[kdf({ iterations: MIN_PBKDF2_ITERATIONS - 1 }), 'kdf.iterations', '599999'],
+			[cipher({ name: 'AES-CBC' }), 'cipher.name', '"AES-CBC"'],
+			[cipher({ length: 128 }), 'cipher.length', '128'],
+			[cipher({ chunkSize: 0 }), 'cipher.chunkSize', '0'],
+			[cipher({ chunkSize: 2.5 }), 'cipher.chunkSize', '2.5'],
+			[cipher({ chunkSize: 2 ** 30 }), 'cipher.chunkSize', String(2 ** 30)],
+			[kdf({ salt: 'AAAA' }), 'kdf.salt', '"AAAA"'],
+			[kdf({ salt: '!'.repeat(22) }), 'kdf.salt', JSON.stringify('!'.repeat(22))],
+			[cipher({ iv: 'AAAAAAAAAAAAAA' }), 'cipher.iv', '"AAAAAAAAAAAAAA"'],
+			[{ ...header, check: 'AAAA' }, 'check', '"AAAA"']
+		];
+		for (const [changed, field, value] of cases)
+			expect(
+				await decryptBackupText({ passphrase: PASSPHRASE, bytes: withHeader(changed), file: 'h' })
+			).toEqual({
+				ok: false,
+				problem: { code: 'backup-encryption-unsupported', file: 'h', field, value }
+			});
+		// The unchanged header, written again, still opens the file.
+		expect(
+			await decryptBackupText({ passphrase: PASSPHRASE, bytes: withHeader(header), file: 'h' })
+		).toEqual({ ok: true, text });
+	});
 });
