@@ -42,7 +42,7 @@ export function storageErrorText(error: unknown, language: Language): string {
  * Why a program's record was not stored, one sentence a problem: `error.record.<code>` naming
  * the field; a code no table knows (a program's own check) reads as an invalid field.
  */
-export function recordRefusalText(refusal: RecordRefused, language: Language): string {
+function recordRefusalText(refusal: RecordRefused, language: Language): string {
 	return refusal.problems
 		.map((problem) =>
 			codeText(
